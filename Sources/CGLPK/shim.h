@@ -1,0 +1,4 @@
+#ifndef SRO_CGLPK_SHIM_H
+#define SRO_CGLPK_SHIM_H
+#include <glpk.h>
+#endif

@@ -1,0 +1,121 @@
+#include "glpk_guard.h"
+
+#include <glpk.h>
+#include <setjmp.h>
+#include <stddef.h>
+
+static void on_glpk_error(void *info) { longjmp(*(jmp_buf *)info, 1); }
+
+/* Runs `statement` with GLPK's error hook pointing at a jump buffer on this
+   frame. Only C frames lie between the hook and the setjmp. */
+#define GUARDED(statement)                                                     \
+  do {                                                                         \
+    jmp_buf env;                                                               \
+    if (setjmp(env)) {                                                         \
+      glp_error_hook(NULL, NULL);                                              \
+      glp_free_env();                                                          \
+      return SRO_GUARD_FATAL;                                                  \
+    }                                                                          \
+    glp_error_hook(on_glpk_error, &env);                                       \
+    statement;                                                                 \
+    glp_error_hook(NULL, NULL);                                                \
+  } while (0)
+
+int sro_guard_load(struct glp_prob *P, int maximize, int num_cols, const int *col_kind,
+                   const int *col_type, const double *col_lb, const double *col_ub,
+                   const double *col_obj, int num_rows, const int *row_type,
+                   const double *row_lb, const double *row_ub, int num_nonzeros,
+                   const int *ia, const int *ja, const double *ar) {
+  GUARDED({
+    glp_set_obj_dir(P, maximize ? GLP_MAX : GLP_MIN);
+    if (num_cols > 0) glp_add_cols(P, num_cols);
+    for (int j = 0; j < num_cols; j++) {
+      glp_set_col_kind(P, j + 1, col_kind[j]);
+      glp_set_col_bnds(P, j + 1, col_type[j], col_lb[j], col_ub[j]);
+      glp_set_obj_coef(P, j + 1, col_obj[j]);
+    }
+    if (num_rows > 0) glp_add_rows(P, num_rows);
+    for (int i = 0; i < num_rows; i++) glp_set_row_bnds(P, i + 1, row_type[i], row_lb[i], row_ub[i]);
+    glp_load_matrix(P, num_nonzeros, ia, ja, ar);
+  });
+  return SRO_GUARD_OK;
+}
+
+int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms,
+                      int presolve, int *result) {
+  glp_smcp parm;
+  glp_init_smcp(&parm);
+  parm.msg_lev = msg_level;
+  if (time_limit_ms > 0) parm.tm_lim = time_limit_ms;
+  parm.presolve = presolve ? GLP_ON : GLP_OFF;
+  GUARDED(*result = glp_simplex(problem, &parm));
+  return SRO_GUARD_OK;
+}
+
+static void on_branch_and_cut(glp_tree *tree, void *info) {
+  sro_mip_params *p = info;
+  int best = glp_ios_best_node(tree);
+  if (best != 0) {
+    p->best_bound = glp_ios_node_bound(tree, best);
+    p->has_bound = 1;
+  }
+  if (glp_ios_reason(tree) == GLP_IHEUR && p->start != NULL && !p->start_offered) {
+    p->start_offered = 1;
+    p->start_accepted = glp_ios_heur_sol(tree, p->start) == 0;
+  }
+}
+
+static int intopt(glp_prob *P, sro_mip_params *p) {
+  glp_iocp parm;
+  glp_init_iocp(&parm);
+  parm.msg_lev = p->msg_level;
+  if (p->time_limit_ms > 0) parm.tm_lim = p->time_limit_ms;
+  parm.mip_gap = p->mip_gap;
+  parm.presolve = p->presolve ? GLP_ON : GLP_OFF;
+  parm.gmi_cuts = p->gomory_cuts ? GLP_ON : GLP_OFF;
+  parm.mir_cuts = p->mir_cuts ? GLP_ON : GLP_OFF;
+  parm.cov_cuts = p->cover_cuts ? GLP_ON : GLP_OFF;
+  parm.clq_cuts = p->clique_cuts ? GLP_ON : GLP_OFF;
+  parm.fp_heur = p->feasibility_pump ? GLP_ON : GLP_OFF;
+  parm.ps_heur = p->proximity_search ? GLP_ON : GLP_OFF;
+  if (p->proximity_time_limit_ms > 0) parm.ps_tm_lim = p->proximity_time_limit_ms;
+  parm.cb_func = on_branch_and_cut;
+  parm.cb_info = p;
+  if (!p->presolve) {
+    /* Without the presolver, glp_intopt needs an optimal LP basis. */
+    glp_smcp lp;
+    glp_init_smcp(&lp);
+    lp.msg_lev = p->msg_level;
+    if (p->time_limit_ms > 0) lp.tm_lim = p->time_limit_ms;
+    int code = glp_simplex(P, &lp);
+    if (code != 0) return code;
+    int status = glp_get_status(P);
+    if (status == GLP_NOFEAS) return GLP_ENOPFS;
+    if (status == GLP_UNBND) return GLP_ENODFS;
+    if (status != GLP_OPT) return GLP_EFAIL;
+  }
+  return glp_intopt(P, &parm);
+}
+
+int sro_guard_intopt(struct glp_prob *problem, sro_mip_params *params, int *result) {
+  GUARDED(*result = intopt(problem, params));
+  return SRO_GUARD_OK;
+}
+
+int sro_guard_read_mps(struct glp_prob *problem, int free_format, const char *path,
+                       int *result) {
+  GUARDED(*result = glp_read_mps(problem, free_format ? GLP_MPS_FILE : GLP_MPS_DECK,
+                                 NULL, path));
+  return SRO_GUARD_OK;
+}
+
+int sro_guard_read_lp(struct glp_prob *problem, const char *path, int *result) {
+  GUARDED(*result = glp_read_lp(problem, NULL, path));
+  return SRO_GUARD_OK;
+}
+
+int sro_guard_set_col_bnds(struct glp_prob *problem, int column, int type, double lb,
+                           double ub) {
+  GUARDED(glp_set_col_bnds(problem, column, type, lb, ub));
+  return SRO_GUARD_OK;
+}

@@ -1,0 +1,74 @@
+#ifndef SRO_GLPK_GUARD_H
+#define SRO_GLPK_GUARD_H
+
+/// The GLPK calls that could reach GLPK's fatal-error path, each run under
+/// glp_error_hook + setjmp/longjmp. A fatal error frees the calling thread's
+/// GLPK environment (and with it every problem object of the thread) and
+/// returns SRO_GUARD_FATAL instead of aborting the process.
+///
+/// This header deliberately does not include <glpk.h>: Swift sees GLPK's own
+/// types only through the CGLPK module, so they are never declared twice.
+
+struct glp_prob;
+
+/// Returned by every guarded call.
+enum {
+  SRO_GUARD_OK = 0,
+  /// GLPK reported a fatal error; the thread's environment has been freed.
+  SRO_GUARD_FATAL = -1
+};
+
+/// Options of one branch-and-cut run, and what the run reports back.
+typedef struct sro_mip_params {
+  int msg_level;
+  int time_limit_ms;          /* 0: none */
+  double mip_gap;
+  int presolve;
+  int gomory_cuts;
+  int mir_cuts;
+  int cover_cuts;
+  int clique_cuts;
+  int feasibility_pump;
+  int proximity_search;
+  int proximity_time_limit_ms;
+  /* A starting incumbent, 1-based (element 0 unused), or NULL. */
+  const double *start;
+  /* Outputs. */
+  int start_offered;
+  int start_accepted;
+  int has_bound;
+  double best_bound;
+} sro_mip_params;
+
+/// Loads a whole model into the empty problem `problem`. Columns and rows
+/// are 0-based here (arrays of num_cols / num_rows entries); the matrix
+/// triplets are 1-based with element 0 unused, as glp_load_matrix wants.
+/// Kinds are GLP_CV/GLP_IV/GLP_BV, types GLP_FR/LO/UP/DB/FX.
+int sro_guard_load(struct glp_prob *problem, int maximize, int num_cols,
+                   const int *col_kind, const int *col_type, const double *col_lb,
+                   const double *col_ub, const double *col_obj, int num_rows,
+                   const int *row_type, const double *row_lb, const double *row_ub,
+                   int num_nonzeros, const int *ia, const int *ja, const double *ar);
+
+/// glp_simplex with the given message level, time limit (ms, 0 none) and
+/// presolver; GLPK's return code in *result.
+int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms,
+                      int presolve, int *result);
+
+/// glp_intopt (after glp_simplex when the presolver is off); GLPK's return
+/// code in *result.
+int sro_guard_intopt(struct glp_prob *problem, sro_mip_params *params, int *result);
+
+/// glp_read_mps (free or fixed format) into `problem`; GLPK's code in *result.
+int sro_guard_read_mps(struct glp_prob *problem, int free_format, const char *path,
+                       int *result);
+
+/// glp_read_lp (CPLEX LP) into `problem`; GLPK's code in *result.
+int sro_guard_read_lp(struct glp_prob *problem, const char *path, int *result);
+
+/// glp_set_col_bnds, unchecked: only the guard's own tests call it with bad
+/// arguments, to prove that the fatal path is caught.
+int sro_guard_set_col_bnds(struct glp_prob *problem, int column, int type, double lb,
+                           double ub);
+
+#endif

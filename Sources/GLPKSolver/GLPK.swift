@@ -1,0 +1,232 @@
+internal import CGLPK
+internal import CGLPKGuard
+public import LinearModel
+
+/// Solves ``Model``s with GLPK: the simplex method for LPs, branch-and-cut
+/// (`glp_intopt`) for MIPs.
+///
+/// Each call creates, uses and frees its own GLPK problem object and then
+/// the calling thread's GLPK environment (`glp_free_env`), all on the
+/// calling thread, so solves on different threads run concurrently. GLPK's
+/// terminal output is captured (``SolverOptions/log``), never printed.
+public enum GLPK {
+  /// Solves `model`.
+  ///
+  /// - Throws: ``SolverError`` when the model or the options are invalid, the
+  ///   starting solution is infeasible, or GLPK fails; never aborts.
+  public static func solve(
+    _ model: Model, options: SolverOptions = SolverOptions()
+  ) throws(SolverError) -> Solution {
+    do { try model.validate() } catch { throw .invalidModel(error) }
+    try options.validate(for: model)
+    let lowered = try LoweredModel(model)
+    var start: [Double]? = nil
+    if let values = options.startingSolution {
+      try checkStartingSolution(values, of: model)
+      start = [0] + values
+    }
+    return try withEnvironment(log: options.log) { session throws(SolverError) in
+      var problem = ProblemHandle()
+      try session.guarded(&problem) { pointer in lowered.load(into: pointer) }
+      return try run(
+        &problem, session: session, isMixedInteger: model.isMixedInteger,
+        variableKinds: model.variables.map(\.kind), objectiveConstant: model.objective.constant,
+        options: options, start: start)
+    }
+  }
+
+  /// What ``solveFile(at:format:options:)`` reports.
+  public struct FileSolution: Sendable {
+    public let status: SolveStatus
+    public let objective: Double?
+    public let bound: Double?
+    public let solveTime: Duration
+    public let columns: Int
+    public let rows: Int
+  }
+
+  /// Reads a model file with GLPK's own reader (`glp_read_mps` or
+  /// `glp_read_lp`) and solves it: the independent half of an export round trip.
+  public static func solveFile(
+    at path: String, format: ModelFileFormat, options: SolverOptions = SolverOptions()
+  ) throws(SolverError) -> FileSolution {
+    guard options.startingSolution == nil else {
+      throw .invalidOption("a starting solution needs a model, not a file")
+    }
+    try options.validate(for: Model())
+    return try withEnvironment(log: options.log) { session throws(SolverError) in
+      var problem = ProblemHandle()
+      var code: Int32 = 0
+      try session.guarded(&problem) { pointer in
+        switch format {
+        case .freeMPS: sro_guard_read_mps(pointer, 1, path, &code)
+        case .cplexLP: sro_guard_read_lp(pointer, path, &code)
+        }
+      }
+      guard code == 0, let pointer = problem.pointer else {
+        throw .unreadableFile(path: path, message: session.capture.recentText)
+      }
+      let columns = Int(glp_get_num_cols(pointer))
+      let kinds = (0..<columns).map { j -> VariableKind in
+        glp_get_col_kind(pointer, Int32(j + 1)) == GLP_CV ? .continuous : .integer
+      }
+      let solution = try run(
+        &problem, session: session, isMixedInteger: glp_get_num_int(pointer) > 0,
+        variableKinds: kinds, objectiveConstant: 0, options: options, start: nil)
+      return FileSolution(
+        status: solution.status, objective: solution.objective, bound: solution.bound,
+        solveTime: solution.solveTime, columns: columns, rows: Int(glp_get_num_rows(pointer)))
+    }
+  }
+
+  // MARK: - Running a loaded problem
+
+  private static func run(
+    _ problem: inout ProblemHandle, session: Session, isMixedInteger: Bool,
+    variableKinds: [VariableKind], objectiveConstant: Double, options: SolverOptions,
+    start: [Double]?
+  ) throws(SolverError) -> Solution {
+    let clock = ContinuousClock()
+    let began = clock.now
+    let messageLevel = session.capture.forwardsLines ? GLP_MSG_ON : GLP_MSG_ERR
+    let timeLimit = try SolverOptions.glpkMilliseconds(options.timeLimit, option: "time limit")
+    var code: Int32 = 0
+    var status: SolveStatus
+    var bound: Double?
+    var startAccepted: Bool?
+    if isMixedInteger {
+      var params = sro_mip_params()
+      params.msg_level = messageLevel
+      params.time_limit_ms = timeLimit
+      params.mip_gap = options.relativeGap
+      params.presolve = options.presolve && start == nil ? 1 : 0
+      params.gomory_cuts = options.cuts.contains(.gomory) ? 1 : 0
+      params.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? 1 : 0
+      params.cover_cuts = options.cuts.contains(.cover) ? 1 : 0
+      params.clique_cuts = options.cuts.contains(.clique) ? 1 : 0
+      params.feasibility_pump = options.heuristics.contains(.feasibilityPump) ? 1 : 0
+      params.proximity_search = options.heuristics.contains(.proximitySearch) ? 1 : 0
+      params.proximity_time_limit_ms = try SolverOptions.glpkMilliseconds(
+        options.proximitySearchTimeLimit, option: "proximity search time limit")
+      try (start ?? []).withUnsafeBufferPointer { buffer throws(SolverError) in
+        params.start = start == nil ? nil : buffer.baseAddress
+        try session.guarded(&problem) { pointer in sro_guard_intopt(pointer, &params, &code) }
+      }
+      if start != nil { startAccepted = params.start_accepted != 0 }
+      guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
+      status = try mipStatus(code: code, mipStatus: glp_mip_status(pointer), session: session)
+      if params.has_bound != 0 { bound = params.best_bound + objectiveConstant }
+    } else {
+      try session.guarded(&problem) { pointer in
+        sro_guard_simplex(pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, &code)
+      }
+      guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
+      status = try lpStatus(code: code, lpStatus: glp_get_status(pointer), session: session)
+    }
+    let solveTime = clock.now - began
+    guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
+    guard status == .optimal || status == .feasible else {
+      return Solution(
+        status: status, objective: nil, bound: bound, values: [], solveTime: solveTime,
+        startingSolutionAccepted: startAccepted)
+    }
+    var values = [Double](repeating: 0, count: variableKinds.count)
+    for (j, kind) in variableKinds.enumerated() {
+      let column = Int32(j + 1)
+      if isMixedInteger {
+        let value = glp_mip_col_val(pointer, column)
+        values[j] = kind == .continuous ? value : value.rounded()
+      } else {
+        values[j] = glp_get_col_prim(pointer, column)
+      }
+    }
+    let objective =
+      (isMixedInteger ? glp_mip_obj_val(pointer) : glp_get_obj_val(pointer)) + objectiveConstant
+    if status == .optimal { bound = objective }
+    return Solution(
+      status: status, objective: objective, bound: bound, values: values,
+      solveTime: solveTime, startingSolutionAccepted: startAccepted)
+  }
+
+  private static func mipStatus(
+    code: Int32, mipStatus: Int32, session: Session
+  ) throws(SolverError) -> SolveStatus {
+    switch code {
+    case 0:
+      switch mipStatus {
+      case GLP_OPT: return .optimal
+      case GLP_FEAS: return .feasible
+      case GLP_NOFEAS: return .infeasible
+      default: return .noSolutionFound
+      }
+    case GLP_ENOPFS: return .infeasible
+    case GLP_ENODFS: return .unbounded
+    case GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
+      return mipStatus == GLP_FEAS || mipStatus == GLP_OPT ? .feasible : .noSolutionFound
+    default:
+      throw .glpkFailure(code: Int(code), message: session.capture.recentText)
+    }
+  }
+
+  private static func lpStatus(
+    code: Int32, lpStatus: Int32, session: Session
+  ) throws(SolverError) -> SolveStatus {
+    switch code {
+    case 0:
+      switch lpStatus {
+      case GLP_OPT: return .optimal
+      case GLP_FEAS: return .feasible
+      case GLP_NOFEAS, GLP_INFEAS: return .infeasible
+      case GLP_UNBND: return .unbounded
+      default: return .noSolutionFound
+      }
+    case GLP_ENOPFS: return .infeasible
+    case GLP_ENODFS: return .unbounded
+    case GLP_ETMLIM, GLP_EITLIM:
+      return lpStatus == GLP_FEAS ? .feasible : .noSolutionFound
+    default:
+      throw .glpkFailure(code: Int(code), message: session.capture.recentText)
+    }
+  }
+
+  /// Checks bounds, integrality and every constraint, naming the first breach.
+  private static func checkStartingSolution(
+    _ values: [Double], of model: Model
+  ) throws(SolverError) {
+    let tolerance = 1e-6
+    for (j, variable) in model.variables.enumerated() {
+      let value = values[j]
+      guard value.isFinite, value >= variable.lowerBound - tolerance,
+        value <= variable.upperBound + tolerance
+      else {
+        throw .infeasibleStartingSolution("\(variable.name) = \(value) is outside its bounds")
+      }
+      if variable.kind != .continuous, abs(value - value.rounded()) > tolerance {
+        throw .infeasibleStartingSolution("\(variable.name) = \(value) is not a whole number")
+      }
+    }
+    for named in model.constraints
+    where !named.constraint.isSatisfied(by: { values[$0.index] }, tolerance: tolerance) {
+      throw .infeasibleStartingSolution("constraint \(named.name) is violated")
+    }
+  }
+
+  // MARK: - The fatal-error guard's self-test
+
+  /// Calls `glp_set_col_bnds` on a column that does not exist, through the
+  /// guard, and returns the error it turned GLPK's abort into. Tests use it
+  /// to prove that the fatal path is caught and the process lives.
+  static func provokeFatalError() -> SolverError? {
+    do {
+      try withEnvironment(log: .silent) { session throws(SolverError) in
+        var problem = ProblemHandle()
+        try session.guarded(&problem) { pointer in
+          sro_guard_set_col_bnds(pointer, 7, GLP_LO, 0, 0)
+        }
+      }
+      return nil
+    } catch {
+      return error
+    }
+  }
+}

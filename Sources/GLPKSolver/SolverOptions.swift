@@ -1,0 +1,92 @@
+import LinearModel
+
+/// Cutting-plane families of GLPK's branch-and-cut.
+public enum CutFamily: Sendable, Hashable, CaseIterable {
+  /// Gomory's mixed-integer cuts (`gmi_cuts`).
+  case gomory
+  /// Mixed-integer rounding cuts (`mir_cuts`).
+  case mixedIntegerRounding
+  /// Mixed cover cuts (`cov_cuts`).
+  case cover
+  /// Clique cuts (`clq_cuts`).
+  case clique
+}
+
+/// Primal heuristics of GLPK's branch-and-cut.
+public enum Heuristic: Sendable, Hashable, CaseIterable {
+  /// The feasibility pump (`fp_heur`).
+  case feasibilityPump
+  /// Proximity search (`ps_heur`).
+  case proximitySearch
+}
+
+/// Where GLPK's terminal output goes. It never reaches the process's own
+/// stdout or stderr.
+public enum SolverLog: Sendable {
+  /// Discarded (GLPK's message level is set to errors only).
+  case silent
+  /// Each complete line is handed to the closure, on the solving thread.
+  case lines(@Sendable (String) -> Void)
+}
+
+/// Options of one solve. Every field is checked before GLPK sees it.
+public struct SolverOptions: Sendable {
+  /// Stop after this long (simplex and branch-and-cut); `nil` for no limit.
+  /// Must be positive and under 24 days (GLPK counts milliseconds in an `Int32`).
+  public var timeLimit: Duration?
+  /// Stop branch-and-cut once the relative gap between incumbent and bound
+  /// is at most this (GLPK's `mip_gap`); in `[0, 1)`.
+  public var relativeGap: Double = 0
+  /// Run GLPK's LP/MIP presolver. Turned off automatically when a
+  /// ``startingSolution`` is given (GLPK takes incumbents only without it).
+  public var presolve = true
+  /// Cutting planes to generate.
+  public var cuts: Set<CutFamily> = []
+  /// Primal heuristics to run.
+  public var heuristics: Set<Heuristic> = []
+  /// A time limit for one proximity-search run; `nil` for GLPK's default (60 s).
+  public var proximitySearchTimeLimit: Duration?
+  /// A starting incumbent: a value for every variable, by index. It is
+  /// checked (bounds, integrality, every constraint) before it is offered
+  /// to GLPK through the `GLP_IHEUR` callback.
+  public var startingSolution: [Double]?
+  /// Where GLPK's terminal output goes.
+  public var log: SolverLog = .silent
+
+  /// The default options: no limits, presolve on, no extra cuts or heuristics.
+  public init() {}
+}
+
+extension Duration {
+  /// Whole milliseconds, rounded up.
+  var milliseconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) * 1000 + (Double(attoseconds) / 1e15).rounded(.up)
+  }
+}
+
+extension SolverOptions {
+  /// GLPK's millisecond value for a limit, or an error naming the option.
+  static func glpkMilliseconds(_ limit: Duration?, option: String) throws(SolverError) -> Int32 {
+    guard let limit else { return 0 }
+    let ms = limit.milliseconds
+    guard ms > 0, ms < Double(Int32.max) else {
+      throw .invalidOption("\(option) must be positive and under \(Int32.max) ms, not \(limit)")
+    }
+    return Int32(ms)
+  }
+
+  func validate(for model: Model) throws(SolverError) {
+    _ = try Self.glpkMilliseconds(timeLimit, option: "time limit")
+    _ = try Self.glpkMilliseconds(proximitySearchTimeLimit, option: "proximity search time limit")
+    guard relativeGap.isFinite, relativeGap >= 0, relativeGap < 1 else {
+      throw .invalidOption("relative gap must be in [0, 1), not \(relativeGap)")
+    }
+    if let start = startingSolution {
+      guard start.count == model.variables.count else {
+        throw .invalidOption(
+          "starting solution has \(start.count) values for \(model.variables.count) variables")
+      }
+    }
+  }
+}

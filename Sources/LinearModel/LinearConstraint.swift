@@ -1,0 +1,62 @@
+/// How a constraint relates its expression to its right-hand side.
+public enum ConstraintSense: Sendable, Hashable {
+  case lessOrEqual
+  case greaterOrEqual
+  case equal
+}
+
+/// `expression ≤ | ≥ | = rightHandSide`, with every variable on the left
+/// and every constant on the right.
+public struct LinearConstraint: Sendable {
+  /// The left-hand side, normalized (each variable once, sorted, no constant).
+  public let expression: LinearExpression
+  public let sense: ConstraintSense
+  public let rightHandSide: Double
+
+  /// `lhs sense rhs`, moved into the form `terms sense constant`.
+  public init(_ lhs: LinearExpression, _ sense: ConstraintSense, _ rhs: LinearExpression) {
+    let difference = (lhs - rhs).normalized()
+    var terms = difference
+    terms.constant = 0
+    self.expression = terms
+    self.sense = sense
+    self.rightHandSide = -difference.constant
+  }
+
+  /// Whether `value` satisfies the constraint within `tolerance`.
+  public func isSatisfied(by value: (Variable) -> Double, tolerance: Double = 1e-6) -> Bool {
+    let lhs = expression.evaluate(value)
+    switch sense {
+    case .lessOrEqual: return lhs <= rightHandSide + tolerance
+    case .greaterOrEqual: return lhs >= rightHandSide - tolerance
+    case .equal: return abs(lhs - rightHandSide) <= tolerance
+    }
+  }
+}
+
+extension LinearExpression {
+  /// `lhs ≤ rhs`.
+  public static func <= (lhs: LinearExpression, rhs: Double) -> LinearConstraint {
+    LinearConstraint(lhs, .lessOrEqual, LinearExpression(constant: rhs))
+  }
+
+  /// `lhs ≥ rhs`.
+  public static func >= (lhs: LinearExpression, rhs: Double) -> LinearConstraint {
+    LinearConstraint(lhs, .greaterOrEqual, LinearExpression(constant: rhs))
+  }
+
+  /// `lhs = rhs`.
+  public static func == (lhs: LinearExpression, rhs: Double) -> LinearConstraint {
+    LinearConstraint(lhs, .equal, LinearExpression(constant: rhs))
+  }
+
+  /// `lhs ≤ rhs`.
+  public static func <= (lhs: LinearExpression, rhs: LinearExpression) -> LinearConstraint {
+    LinearConstraint(lhs, .lessOrEqual, rhs)
+  }
+
+  /// `lhs ≥ rhs`.
+  public static func >= (lhs: LinearExpression, rhs: LinearExpression) -> LinearConstraint {
+    LinearConstraint(lhs, .greaterOrEqual, rhs)
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import LinearModel
+import Synchronization
+import Testing
+
+@testable import GLPKSolver
+
+/// A market-split instance (Cornuéjols and Dawande): 4 equality rows over 36
+/// binaries with slack, minimising the slack. Branch-and-bound needs far
+/// longer than a second, but x = 0 with slack is feasible at once.
+func marketSplit(seed: UInt64 = 7) -> Model {
+  var state = seed
+  func next() -> Double {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return Double((state >> 33) % 100)
+  }
+  var model = Model()
+  let n = 36
+  let x = (0..<n).map { model.addVariable(Name("x", String($0)), kind: .binary) }
+  var objective = LinearExpression()
+  for row in 0..<4 {
+    let coefficients = (0..<n).map { _ in next() }
+    let rhs = (coefficients.reduce(0, +) / 2).rounded(.down)
+    let over = model.addVariable(Name("over", String(row)))
+    let under = model.addVariable(Name("under", String(row)))
+    model.addConstraint(
+      LinearExpression(terms: zip(x, coefficients)) - over + under == rhs, name: Name("split", String(row)))
+    objective += LinearExpression(over) + under
+  }
+  model.setObjective(.minimize, objective)
+  return model
+}
+
+@Suite struct LimitsAndConcurrencyTests {
+  @Test func timeLimitStopsWithFeasibleStatusAndGap() throws {
+    var options = SolverOptions()
+    options.timeLimit = .milliseconds(300)
+    let solution = try GLPK.solve(marketSplit(), options: options)
+    #expect(solution.status == .feasible)
+    let objective = try #require(solution.objective)
+    let bound = try #require(solution.bound)
+    #expect(bound < objective)
+    #expect((solution.relativeGap ?? 0) > 0)
+  }
+
+  @Test func eightModelsOnEightThreadsMatchSerial() throws {
+    let models = (0..<8).map { (i: Int) -> Model in
+      let items = 0..<12
+      let values: [Double] = items.map { (k: Int) -> Double in Double(10 + (i * 7 + k * 13) % 31) }
+      let weights: [Double] = items.map { (k: Int) -> Double in Double(3 + (i * 5 + k * 11) % 17) }
+      return knapsack(values: values, weights: weights, capacity: Double(30 + i)).0
+    }
+    let serial = try models.map { try GLPK.solve($0).objective }
+    let results = Mutex<[Int: Double?]>([:])
+    let group = DispatchGroup()
+    for (i, model) in models.enumerated() {
+      group.enter()
+      let thread = Thread {
+        let objective = try? GLPK.solve(model).objective
+        results.withLock { $0[i] = objective }
+        group.leave()
+      }
+      thread.start()
+    }
+    group.wait()
+    let concurrent = results.withLock { dictionary in (0..<8).map { dictionary[$0] ?? nil } }
+    #expect(concurrent == serial)
+    #expect(serial.allSatisfy { $0 != nil })
+  }
+}

@@ -1,0 +1,206 @@
+import Testing
+
+@testable import LinearModel
+
+@Suite struct NameTests {
+  @Test func rendersFamilyAndIndex() {
+    #expect(Name("cover", "lincoln-es", "tue", "07:30").description == "cover[lincoln-es,tue,07:30]")
+    #expect(Name("objective").description == "objective")
+  }
+}
+
+@Suite struct ExpressionTests {
+  @Test func normalizedMergesSortsAndDropsZeros() {
+    var model = Model()
+    let x = model.addVariable(Name("x"))
+    let y = model.addVariable(Name("y"))
+    let z = model.addVariable(Name("z"))
+    let expression = (2.0 * z + x + y - x + 3.0 * y - 4.0 * y + 5).normalized()
+    #expect(expression.terms.map(\.variable) == [z])
+    #expect(expression.terms.map(\.coefficient) == [2])
+    #expect(expression.constant == 5)
+  }
+
+  @Test func constraintMovesConstantsRight() {
+    var model = Model()
+    let x = model.addVariable(Name("x"))
+    let y = model.addVariable(Name("y"))
+    let constraint = (LinearExpression(x) + 3) <= (2.0 * y + 10)
+    #expect(constraint.expression.terms.map(\.coefficient) == [1, -2])
+    #expect(constraint.rightHandSide == 7)
+    #expect(constraint.sense == .lessOrEqual)
+    #expect(constraint.isSatisfied(by: { $0 == x ? 7 : 0 }))
+    #expect(!constraint.isSatisfied(by: { $0 == x ? 7.1 : 0 }))
+  }
+
+  @Test func evaluatesWithConstant() {
+    var model = Model()
+    let x = model.addVariable(Name("x"))
+    #expect((3.0 * x + 1).evaluate { _ in 2 } == 7)
+  }
+}
+
+/// A small model used by several tests: two families, every variable kind.
+func sampleModel() -> Model {
+  var model = Model()
+  let shifts = ["mon", "tue"]
+  var x: [Variable] = []
+  for day in shifts {
+    x.append(model.addVariable(Name("x", "npd-01", day), kind: .binary))
+  }
+  let overtime = model.addVariable(Name("ot", "npd-01"), upperBound: 10)
+  let count = model.addVariable(Name("n"), kind: .integer, lowerBound: -2, upperBound: 5)
+  for (i, day) in shifts.enumerated() {
+    model.addConstraint(LinearExpression(x[i]) + count <= 3, name: Name("cover", "norman-high", day, "07:15"))
+  }
+  model.addConstraint(8.5 * x[0] + 8.5 * x[1] - overtime <= 12, name: Name("week", "npd-01"))
+  model.addConstraint(LinearExpression(count) == 1, name: Name("fix"))
+  model.setObjective(.minimize, 100.0 * x[0] + 4.0 * overtime - 1.0 * count + LinearExpression(x[1]))
+  return model
+}
+
+@Suite struct ModelTests {
+  @Test func buildingTwiceGivesTheSameModel() {
+    let first = sampleModel()
+    let second = sampleModel()
+    #expect(first.text(in: .freeMPS) == second.text(in: .freeMPS))
+    #expect(first.text(in: .cplexLP) == second.text(in: .cplexLP))
+    #expect(first.variables.map(\.name) == second.variables.map(\.name))
+    #expect(first.constraints.map(\.name) == second.constraints.map(\.name))
+  }
+
+  @Test func familiesInOrderOfFirstAppearance() {
+    let model = sampleModel()
+    #expect(model.constraintFamilies == ["cover", "week", "fix"])
+    #expect(model.constraints(inFamily: "cover").count == 2)
+  }
+
+  @Test func binaryDefaultsToUnitBounds() {
+    var model = Model()
+    let b = model.addVariable(Name("b"), kind: .binary)
+    #expect(model[b].upperBound == 1)
+    #expect(model.isMixedInteger)
+  }
+
+  @Test func validateRejectsNonFiniteCoefficient() {
+    var model = Model()
+    let x = model.addVariable(Name("x"))
+    model.addConstraint(Double.nan * x <= 1, name: Name("bad", "1"))
+    #expect(throws: ModelError.nonFiniteCoefficient(in: Name("bad", "1"), variable: Name("x"))) {
+      try model.validate()
+    }
+  }
+
+  @Test func validateRejectsInfiniteRightHandSide() {
+    var model = Model()
+    let x = model.addVariable(Name("x"))
+    model.addConstraint(LinearExpression(x) <= .infinity, name: Name("rhs"))
+    #expect(throws: ModelError.nonFiniteRightHandSide(constraint: Name("rhs"))) {
+      try model.validate()
+    }
+  }
+
+  @Test(arguments: [
+    (VariableKind.continuous, 2.0, 1.0), (.continuous, Double.nan, 1.0),
+    (.binary, 0.0, 2.0), (.integer, Double.infinity, Double.infinity),
+  ])
+  func validateRejectsBadBounds(kind: VariableKind, lower: Double, upper: Double) {
+    var model = Model()
+    _ = model.addVariable(Name("v"), kind: kind, lowerBound: lower, upperBound: upper)
+    #expect(throws: ModelError.self) { try model.validate() }
+  }
+
+  @Test func validateRejectsVariableOfAnotherModel() {
+    var other = Model()
+    let foreign = other.addVariable(Name("f"))
+    var model = Model()
+    _ = model.addVariable(Name("x"))
+    model.setObjective(.minimize, LinearExpression(foreign))
+    #expect(throws: ModelError.foreignVariable(in: Name("objective"))) { try model.validate() }
+  }
+
+  @Test func validModelPasses() throws {
+    try sampleModel().validate()
+  }
+}
+
+@Suite struct ExportTests {
+  @Test func freeMPSGolden() {
+    let expected = """
+      NAME sro
+      ROWS
+       N  objective
+       L  cover[norman-high,mon,07:15]
+       L  cover[norman-high,tue,07:15]
+       L  week[npd-01]
+       E  fix
+      COLUMNS
+          M0 'MARKER' 'INTORG'
+          x[npd-01,mon] objective 100
+          x[npd-01,mon] cover[norman-high,mon,07:15] 1
+          x[npd-01,mon] week[npd-01] 8.5
+          x[npd-01,tue] objective 1
+          x[npd-01,tue] cover[norman-high,tue,07:15] 1
+          x[npd-01,tue] week[npd-01] 8.5
+          M1 'MARKER' 'INTEND'
+          ot[npd-01] objective 4
+          ot[npd-01] week[npd-01] -1
+          M2 'MARKER' 'INTORG'
+          n objective -1
+          n cover[norman-high,mon,07:15] 1
+          n cover[norman-high,tue,07:15] 1
+          n fix 1
+          M3 'MARKER' 'INTEND'
+      RHS
+          RHS cover[norman-high,mon,07:15] 3
+          RHS cover[norman-high,tue,07:15] 3
+          RHS week[npd-01] 12
+          RHS fix 1
+      BOUNDS
+       BV BND x[npd-01,mon]
+       BV BND x[npd-01,tue]
+       LO BND ot[npd-01] 0
+       UP BND ot[npd-01] 10
+       LO BND n -2
+       UP BND n 5
+      ENDATA
+
+      """
+    #expect(sampleModel().text(in: .freeMPS) == expected)
+  }
+
+  @Test func cplexLPGolden() {
+    let expected = """
+      Minimize
+       objective: + 100 x(npd~01,mon) + x(npd~01,tue) + 4 ot(npd~01) - n
+      Subject To
+       cover(norman~high,mon,07.15): + x(npd~01,mon) + n <= 3
+       cover(norman~high,tue,07.15): + x(npd~01,tue) + n <= 3
+       week(npd~01): + 8.5 x(npd~01,mon) + 8.5 x(npd~01,tue) - ot(npd~01) <= 12
+       fix: + n = 1
+      Bounds
+       0 <= ot(npd~01) <= 10
+       -2 <= n <= 5
+      General
+       n
+      Binary
+       x(npd~01,mon)
+       x(npd~01,tue)
+      End
+
+      """
+    #expect(sampleModel().text(in: .cplexLP) == expected)
+  }
+
+  @Test func namesAreMadeValidAndUnique() {
+    var model = Model()
+    _ = model.addVariable(Name("a b"))
+    _ = model.addVariable(Name("a_b"))
+    _ = model.addVariable(Name("1st"))
+    let mps = model.text(in: .freeMPS)
+    #expect(mps.contains(" a_b objective 0"))
+    #expect(mps.contains(" a_b#2 objective 0"))
+    let lp = model.text(in: .cplexLP)
+    #expect(lp.contains("_1st"))
+  }
+}
