@@ -69,9 +69,10 @@ let package = Package(
       resources: [.copy("Fixtures")],
       swiftSettings: strictSwift
     ),
+    // Runs the built `sro` binary on the bundled scenarios.
     .testTarget(
       name: "SROEndToEndTests",
-      dependencies: ["SROCore"],
+      dependencies: ["SROCore", "GLPKSolver", "sro"],
       swiftSettings: strictSwift
     ),
   ],

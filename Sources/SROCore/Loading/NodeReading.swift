@@ -1,0 +1,195 @@
+/// Reads typed values out of ``SourceNode``s, collecting a ``Diagnostic``
+/// for every problem instead of stopping at the first.
+struct NodeReader {
+  private(set) var diagnostics: [Diagnostic] = []
+
+  mutating func report(_ node: SourceNode, _ message: String) {
+    diagnostics.append(Diagnostic(node.origin, message))
+  }
+
+  mutating func report(_ origin: Origin, _ message: String) {
+    diagnostics.append(Diagnostic(origin, message))
+  }
+
+  /// The fields of a mapping, after reporting unknown keys (with a
+  /// suggestion) and missing required ones. `nil` if `node` is no mapping.
+  mutating func fields(
+    _ node: SourceNode, of what: String, allowed: [String], required: [String] = []
+  ) -> [String: SourceNode]? {
+    guard let entries = node.entries else {
+      report(node, "expected \(what) (a mapping), found \(node.typeName)")
+      return nil
+    }
+    var fields: [String: SourceNode] = [:]
+    for entry in entries {
+      if allowed.contains(entry.key) {
+        fields[entry.key] = entry.value
+      } else {
+        report(
+          entry.value.origin,
+          "unknown key \"\(entry.key)\" in \(what)\(suggestion(for: entry.key, among: allowed))")
+      }
+    }
+    for key in required where fields[key] == nil {
+      var origin = node.origin
+      origin.path = origin.appending(key: key)
+      report(origin, "missing required field \"\(key)\"")
+    }
+    return fields
+  }
+
+  /// A list's items; reports anything else.
+  mutating func list(_ node: SourceNode) -> [SourceNode]? {
+    if case .null = node.value { return [] }
+    guard let items = node.items else {
+      report(node, "expected a list, found \(node.typeName)")
+      return nil
+    }
+    return items
+  }
+
+  /// A scalar's text; reports anything else.
+  mutating func string(_ node: SourceNode) -> String? {
+    guard let text = node.text else {
+      report(node, "expected a value, found \(node.typeName)")
+      return nil
+    }
+    return text
+  }
+
+  /// A finite number `>= minimum` (or `> minimum` when `strictly`).
+  mutating func number(_ node: SourceNode, atLeast minimum: Double = 0, strictly: Bool = false)
+    -> Double?
+  {
+    guard let text = string(node) else { return nil }
+    guard let value = Double(text), value.isFinite else {
+      report(node, "expected a number, found \"\(text)\"")
+      return nil
+    }
+    if strictly ? value <= minimum : value < minimum {
+      report(node, "must be \(strictly ? ">" : ">=") \(formatted(minimum)), not \(text)")
+      return nil
+    }
+    return value
+  }
+
+  /// A number within `range`.
+  mutating func number(_ node: SourceNode, in range: ClosedRange<Double>) -> Double? {
+    guard let value = number(node, atLeast: -.greatestFiniteMagnitude) else { return nil }
+    guard range.contains(value) else {
+      report(
+        node,
+        "must be between \(formatted(range.lowerBound)) and \(formatted(range.upperBound)), not \(formatted(value))"
+      )
+      return nil
+    }
+    return value
+  }
+
+  /// A whole number `>= 0`.
+  mutating func count(_ node: SourceNode) -> Int? {
+    guard let text = string(node) else { return nil }
+    guard let value = Int(text) else {
+      if let number = Double(text), number < 0 {
+        report(node, "must be >= 0, not \(text)")
+      } else {
+        report(node, "expected a whole number, found \"\(text)\"")
+      }
+      return nil
+    }
+    guard value >= 0 else {
+      report(node, "must be >= 0, not \(text)")
+      return nil
+    }
+    return value
+  }
+
+  /// `HH:MM`, `00:00` … `24:00`.
+  mutating func time(_ node: SourceNode) -> TimeOfDay? {
+    guard let text = string(node) else { return nil }
+    guard let time = TimeOfDay(parsing: text) else {
+      report(node, "expected a time HH:MM between 00:00 and 24:00, found \"\(text)\"")
+      return nil
+    }
+    return time
+  }
+
+  /// `[start, end)` from the `start` and `end` fields, with `start < end`.
+  mutating func interval(_ fields: [String: SourceNode], in node: SourceNode) -> DayInterval? {
+    guard let startNode = fields["start"], let endNode = fields["end"] else { return nil }
+    let start = time(startNode)
+    let end = time(endNode)
+    guard let start, let end else { return nil }
+    guard start < end else {
+      report(startNode, "start \(start) must be before end \(end)")
+      return nil
+    }
+    return DayInterval(start: start, end: end)
+  }
+
+  /// The days of `day`/`days` (exactly one of them must be given): a day,
+  /// `weekdays`, or a list of those. Sorted, without repeats.
+  mutating func days(_ fields: [String: SourceNode], in node: SourceNode) -> [Weekday]? {
+    switch (fields["day"], fields["days"]) {
+    case (nil, nil):
+      var origin = node.origin
+      origin.path = origin.appending(key: "days")
+      report(origin, "missing required field \"days\" (or \"day\")")
+      return nil
+    case (.some(let one), .some):
+      report(one, "give either day or days, not both")
+      return nil
+    case (.some(let value), nil), (nil, .some(let value)):
+      let items = value.items ?? [value]
+      var days = Set<Weekday>()
+      var ok = true
+      for item in items {
+        guard let text = string(item) else {
+          ok = false
+          continue
+        }
+        if text == "weekdays" {
+          days.formUnion(Weekday.weekdays)
+        } else if let day = Weekday(code: text) {
+          days.insert(day)
+        } else {
+          let names = Weekday.allCases.map(\.code) + ["weekdays"]
+          report(item, "unknown day \"\(text)\"\(suggestion(for: text, among: names))")
+          ok = false
+        }
+      }
+      if ok, days.isEmpty { report(value, "the day list is empty") }
+      return ok && !days.isEmpty ? days.sorted() : nil
+    }
+  }
+
+  /// A list of strings (skills, levels), sorted and without repeats.
+  mutating func strings(_ node: SourceNode) -> [String]? {
+    guard let items = list(node) else { return nil }
+    var result = Set<String>()
+    for item in items {
+      if let text = string(item) { result.insert(text) }
+    }
+    return result.sorted()
+  }
+
+  /// A reference to one of `known`, with a suggestion when it is not.
+  mutating func reference<ID>(
+    _ node: SourceNode, to noun: String, among known: [Identifier<ID>]
+  ) -> Identifier<ID>? {
+    guard let text = string(node) else { return nil }
+    let id = Identifier<ID>(text)
+    guard known.contains(id) else {
+      report(
+        node,
+        "unknown \(noun) \"\(text)\"\(suggestion(for: text, among: known.map(\.rawValue)))")
+      return nil
+    }
+    return id
+  }
+}
+
+/// `3` for whole numbers, `2.5` otherwise.
+func formatted(_ value: Double) -> String {
+  value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+}

@@ -1,0 +1,373 @@
+/// Turns a merged scenario document into a validated ``Scenario``, or every
+/// problem found in it.
+struct ScenarioDecoder {
+  private var reader = NodeReader()
+
+  static let topLevelKeys = [
+    "name", "week", "periods", "policy", "agencies", "defaults", "schools", "officers",
+    "absences", "closures", "events", "extends", "remove",
+  ]
+
+  mutating func decode(_ document: SourceNode) -> Result<Scenario, ScenarioError> {
+    guard
+      let top = reader.fields(document, of: "scenario", allowed: Self.topLevelKeys, required: ["week"])
+    else { return .failure(ScenarioError(reader.diagnostics)) }
+    let name = top["name"].flatMap { reader.string($0) } ?? ""
+    let week = top["week"].flatMap { decodeWeek($0) }
+    let periods = decodePeriods(top["periods"])
+    let policy = decodePolicy(top["policy"])
+    let agencies = decodeAgencies(top["agencies"])
+    let defaults = decodeDefaults(top["defaults"])
+    let schools = decodeSchools(top["schools"], agencies: agencies, defaults: defaults)
+    let officers = decodeOfficers(top["officers"], agencies: agencies, schools: schools, policy: policy)
+    let absences = decodeAbsences(top["absences"], officers: officers)
+    let closures = decodeClosures(top["closures"], schools: schools)
+    let events = decodeEvents(top["events"], schools: schools)
+    guard reader.diagnostics.isEmpty, let week else {
+      return .failure(ScenarioError(reader.diagnostics))
+    }
+    return .success(
+      Scenario(
+        name: name, week: week, periods: periods, policy: policy, agencies: agencies,
+        schools: schools, officers: officers, absences: absences, closures: closures,
+        events: events))
+  }
+
+  // MARK: - Sections
+
+  private mutating func decodeWeek(_ node: SourceNode) -> CivilDate? {
+    guard let text = reader.string(node) else { return nil }
+    guard let date = CivilDate(parsing: text) else {
+      reader.report(node, "expected a date YYYY-MM-DD, found \"\(text)\"")
+      return nil
+    }
+    guard date.weekday == .mon else {
+      reader.report(node, "week must be a Monday; \(date) is a \(date.weekday.longName)")
+      return nil
+    }
+    return date
+  }
+
+  private mutating func decodePeriods(_ node: SourceNode?) -> [Period] {
+    var periods: [Period] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "period", allowed: ["id", "start", "end", "priority"],
+          required: ["id", "start", "end"]),
+        let id = fields["id"].flatMap({ reader.string($0) }),
+        let interval = reader.interval(fields, in: item)
+      else { continue }
+      let priority = fields["priority"].map { reader.number($0) } ?? 1
+      guard let priority else { continue }
+      if let clash = periods.first(where: {
+        DayInterval(start: $0.start, end: $0.end).overlaps(interval)
+      }) {
+        reader.report(item, "period \"\(id)\" overlaps period \"\(clash.id)\"")
+        continue
+      }
+      periods.append(Period(id: id, start: interval.start, end: interval.end, priority: priority))
+    }
+    return periods
+  }
+
+  private mutating func decodePolicy(_ node: SourceNode?) -> Policy {
+    var policy = Policy()
+    guard let node,
+      let fields = reader.fields(
+        node, of: "policy",
+        allowed: [
+          "crossAgency", "maxHoursPerDay", "maxHoursPerWeek", "maxOvertimePerWeek", "minRestHours",
+          "travelSpeedKmh", "weights",
+        ])
+    else { return policy }
+    if let value = fields["crossAgency"], let text = reader.string(value) {
+      if let rule = CrossAgencyRule(rawValue: text) {
+        policy.crossAgency = rule
+      } else {
+        reader.report(
+          value,
+          "crossAgency must be forbid or penalize, not \"\(text)\"\(suggestion(for: text, among: ["forbid", "penalize"]))"
+        )
+      }
+    }
+    let hours: [(String, WritableKeyPath<Policy, Double>)] = [
+      ("maxHoursPerDay", \.maxHoursPerDay), ("maxHoursPerWeek", \.maxHoursPerWeek),
+      ("maxOvertimePerWeek", \.maxOvertimePerWeek), ("minRestHours", \.minRestHours),
+    ]
+    for (key, path) in hours {
+      if let value = fields[key].flatMap({ reader.number($0) }) { policy[keyPath: path] = value }
+    }
+    if let value = fields["travelSpeedKmh"].flatMap({ reader.number($0, strictly: true) }) {
+      policy.travelSpeedKmh = value
+    }
+    if let weights = fields["weights"],
+      let entries = reader.fields(
+        weights, of: "weights", allowed: ["uncovered", "overtime", "awayFromHome", "crossAgency"])
+    {
+      let keys: [(String, WritableKeyPath<Weights, Double>)] = [
+        ("uncovered", \.uncovered), ("overtime", \.overtime), ("awayFromHome", \.awayFromHome),
+        ("crossAgency", \.crossAgency),
+      ]
+      for (key, path) in keys {
+        if let value = entries[key].flatMap({ reader.number($0) }) {
+          policy.weights[keyPath: path] = value
+        }
+      }
+    }
+    return policy
+  }
+
+  private mutating func decodeAgencies(_ node: SourceNode?) -> [Agency] {
+    var agencies: [Agency] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "agency", allowed: ["id", "name", "serves"], required: ["id"]),
+        let id = fields["id"].flatMap({ reader.string($0) })
+      else { continue }
+      let serves = fields["serves"].flatMap { reader.strings($0) } ?? []
+      let name = fields["name"].flatMap { reader.string($0) } ?? id
+      agencies.append(Agency(id: AgencyID(id), name: name, serves: serves))
+    }
+    return agencies
+  }
+
+  private mutating func decodeWindows(_ node: SourceNode) -> [CoverageWindow]? {
+    guard let items = reader.list(node) else { return nil }
+    var windows: [CoverageWindow] = []
+    var ok = true
+    for item in items {
+      guard
+        let fields = reader.fields(
+          item, of: "coverage window", allowed: ["day", "days", "start", "end", "officers"],
+          required: ["start", "end", "officers"]),
+        let days = reader.days(fields, in: item),
+        let interval = reader.interval(fields, in: item),
+        let officers = fields["officers"].flatMap({ reader.count($0) })
+      else {
+        ok = false
+        continue
+      }
+      windows.append(
+        CoverageWindow(days: days, start: interval.start, end: interval.end, officers: officers))
+    }
+    return ok ? windows : nil
+  }
+
+  private mutating func decodeDefaults(_ node: SourceNode?) -> [String: [CoverageWindow]] {
+    guard let node, let fields = reader.fields(node, of: "defaults", allowed: ["coverage"]),
+      let coverage = fields["coverage"]
+    else { return [:] }
+    guard let entries = coverage.entries else {
+      reader.report(coverage, "expected a mapping from school level to coverage windows")
+      return [:]
+    }
+    var defaults: [String: [CoverageWindow]] = [:]
+    for entry in entries {
+      if let windows = decodeWindows(entry.value) { defaults[entry.key] = windows }
+    }
+    return defaults
+  }
+
+  private mutating func decodeSchools(
+    _ node: SourceNode?, agencies: [Agency], defaults: [String: [CoverageWindow]]
+  ) -> [School] {
+    var schools: [School] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "school",
+          allowed: [
+            "id", "name", "level", "agency", "priority", "location", "skills", "coverage",
+          ], required: ["id", "level"]),
+        let id = fields["id"].flatMap({ reader.string($0) }),
+        let level = fields["level"].flatMap({ reader.string($0) })
+      else { continue }
+      if id == "all" {
+        reader.report(fields["id"]!, "\"all\" is reserved (it means every school in closures)")
+        continue
+      }
+      let agency: AgencyID?
+      if let explicit = fields["agency"] {
+        agency = reader.reference(explicit, to: "agency", among: agencies.map(\.id))
+      } else {
+        let serving = agencies.filter { $0.serves.contains(level) }
+        switch serving.count {
+        case 1: agency = serving[0].id
+        case 0:
+          let levels = Set(agencies.flatMap(\.serves))
+          reader.report(
+            fields["level"]!,
+            "no agency serves level \"\(level)\"\(suggestion(for: level, among: levels)); name the school's agency"
+          )
+          agency = nil
+        default:
+          let names = serving.map { "\"\($0.id)\"" }.joined(separator: " and ")
+          reader.report(
+            fields["level"]!, "level \"\(level)\" is served by \(names); name the school's agency")
+          agency = nil
+        }
+      }
+      let priority = fields["priority"].map { reader.number($0) } ?? 1
+      var location: Location?
+      var locationIsValid = true
+      if let node = fields["location"] {
+        location = decodeLocation(node)
+        locationIsValid = location != nil
+      }
+      let skills = fields["skills"].flatMap { reader.strings($0) } ?? []
+      let coverage = fields["coverage"].map { decodeWindows($0) } ?? defaults[level] ?? []
+      guard let agency, let priority, let coverage, locationIsValid else { continue }
+      schools.append(
+        School(
+          id: SchoolID(id), name: fields["name"].flatMap { reader.string($0) } ?? id,
+          level: level, agency: agency, priority: priority, location: location,
+          skills: skills, coverage: coverage))
+    }
+    return schools
+  }
+
+  private mutating func decodeLocation(_ node: SourceNode) -> Location? {
+    guard
+      let fields = reader.fields(
+        node, of: "location", allowed: ["lat", "lon"], required: ["lat", "lon"]),
+      let lat = fields["lat"].flatMap({ reader.number($0, in: -90...90) }),
+      let lon = fields["lon"].flatMap({ reader.number($0, in: -180...180) })
+    else { return nil }
+    return Location(latitude: lat, longitude: lon)
+  }
+
+  private mutating func decodeOfficers(
+    _ node: SourceNode?, agencies: [Agency], schools: [School], policy: Policy
+  ) -> [Officer] {
+    var officers: [Officer] = []
+    let schoolIDs = schools.map(\.id)
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "officer",
+          allowed: [
+            "id", "name", "agency", "home", "skills", "maxHoursPerWeek", "maxOvertimePerWeek",
+          ], required: ["id", "agency"]),
+        let id = fields["id"].flatMap({ reader.string($0) }),
+        let agency = fields["agency"].flatMap({
+          reader.reference($0, to: "agency", among: agencies.map(\.id))
+        })
+      else { continue }
+      var home: SchoolID?
+      if let node = fields["home"] {
+        guard let school = reader.reference(node, to: "school", among: schoolIDs) else { continue }
+        home = school
+      }
+      let week = fields["maxHoursPerWeek"].map { reader.number($0) } ?? policy.maxHoursPerWeek
+      let overtime =
+        fields["maxOvertimePerWeek"].map { reader.number($0) } ?? policy.maxOvertimePerWeek
+      guard let week, let overtime else { continue }
+      officers.append(
+        Officer(
+          id: OfficerID(id), name: fields["name"].flatMap { reader.string($0) } ?? id,
+          agency: agency, home: home, skills: fields["skills"].flatMap { reader.strings($0) } ?? [],
+          maxHoursPerWeek: week, maxOvertimePerWeek: overtime))
+    }
+    return officers
+  }
+
+  private mutating func decodeAbsences(_ node: SourceNode?, officers: [Officer]) -> [Absence] {
+    var absences: [Absence] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "absence", allowed: ["officer", "day", "days", "start", "end", "reason"],
+          required: ["officer"]),
+        let officer = fields["officer"].flatMap({
+          reader.reference($0, to: "officer", among: officers.map(\.id))
+        }),
+        let days = reader.days(fields, in: item),
+        let interval = partOfDay(fields, in: item)
+      else { continue }
+      absences.append(
+        Absence(
+          officer: officer, days: days, interval: interval,
+          reason: fields["reason"].flatMap { reader.string($0) }))
+    }
+    return absences
+  }
+
+  /// Both `start` and `end`, or neither (the whole day).
+  private mutating func partOfDay(_ fields: [String: SourceNode], in node: SourceNode)
+    -> DayInterval?
+  {
+    switch (fields["start"], fields["end"]) {
+    case (nil, nil): return .wholeDay
+    case (.some, .some): return reader.interval(fields, in: node)
+    case (.some(let given), nil), (nil, .some(let given)):
+      reader.report(given, "give both start and end, or neither for the whole day")
+      return nil
+    }
+  }
+
+  private mutating func decodeClosures(_ node: SourceNode?, schools: [School]) -> [Closure] {
+    var closures: [Closure] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "closure", allowed: ["school", "day", "days", "reason"], required: ["school"]),
+        let schoolNode = fields["school"], let text = reader.string(schoolNode)
+      else { continue }
+      var school: SchoolID?
+      if text != "all" {
+        guard let id = reader.reference(schoolNode, to: "school", among: schools.map(\.id)) else {
+          continue
+        }
+        school = id
+      }
+      guard let days = reader.days(fields, in: item) else { continue }
+      closures.append(
+        Closure(school: school, days: days, reason: fields["reason"].flatMap { reader.string($0) }))
+    }
+    return closures
+  }
+
+  private mutating func decodeEvents(_ node: SourceNode?, schools: [School]) -> [Event] {
+    var events: [Event] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "event",
+          allowed: [
+            "id", "name", "school", "day", "days", "start", "end", "officers", "priority", "skills",
+          ], required: ["id", "school", "start", "end", "officers"]),
+        let id = fields["id"].flatMap({ reader.string($0) }),
+        let school = fields["school"].flatMap({
+          reader.reference($0, to: "school", among: schools.map(\.id))
+        }),
+        let days = reader.days(fields, in: item),
+        let interval = reader.interval(fields, in: item),
+        let officers = fields["officers"].flatMap({ reader.count($0) })
+      else { continue }
+      guard days.count == 1 else {
+        reader.report(fields["day"] ?? fields["days"]!, "an event takes place on exactly one day")
+        continue
+      }
+      let priority = fields["priority"].map { reader.number($0) } ?? 1
+      guard let priority else { continue }
+      events.append(
+        Event(
+          id: EventID(id), name: fields["name"].flatMap { reader.string($0) } ?? id,
+          school: school, day: days[0], start: interval.start, end: interval.end,
+          officers: officers, priority: priority,
+          skills: fields["skills"].flatMap { reader.strings($0) } ?? []))
+    }
+    return events
+  }
+
+  var diagnostics: [Diagnostic] { reader.diagnostics }
+}
+
+extension Weekday {
+  /// `Monday` … `Sunday`.
+  var longName: String {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue]
+  }
+}

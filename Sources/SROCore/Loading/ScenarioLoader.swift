@@ -1,0 +1,30 @@
+/// Loads scenario files (spec §1) into a validated ``Scenario``.
+public enum ScenarioLoader {
+  /// Loads `path` (after its `extends` chain) and then each overlay in
+  /// order (each after its own `extends` chain), and validates the result.
+  ///
+  /// - Throws: ``ScenarioError`` with one ``Diagnostic`` per problem found,
+  ///   in every file involved.
+  public static func load(_ path: String, overlays: [String] = []) throws(ScenarioError) -> Scenario {
+    var layering = Layering()
+    layering.apply(file: path)
+    for overlay in overlays { layering.apply(file: overlay) }
+    return try decode(layering)
+  }
+
+  /// Loads a scenario given as text (YAML or JSON); `file` names it in messages.
+  public static func load(text: String, file: String) throws(ScenarioError) -> Scenario {
+    var layering = Layering()
+    layering.apply(layer: try SourceNode.parse(text, file: file))
+    return try decode(layering)
+  }
+
+  static func decode(_ layering: Layering) throws(ScenarioError) -> Scenario {
+    guard layering.diagnostics.isEmpty else { throw ScenarioError(layering.diagnostics) }
+    var decoder = ScenarioDecoder()
+    switch decoder.decode(layering.document) {
+    case .success(let scenario): return scenario
+    case .failure(let error): throw error
+    }
+  }
+}

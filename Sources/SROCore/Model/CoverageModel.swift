@@ -1,0 +1,181 @@
+public import LinearModel
+
+/// The mixed-integer program of spec §4 for one scenario, with the
+/// bookkeeping to turn a solution back into a ``Roster``.
+///
+/// Variables: `x[officer,block]` (binary, one per eligible pair),
+/// `short[block]` and `ot[officer]`. Constraint families, in order: `cover`,
+/// `overlap` (clique rows over each officer's overlapping blocks), `travel`
+/// and `rest` (each row: one block and a clique of the blocks it rules
+/// out), `day`, `week`. Rows that can never bind are left out.
+public struct CoverageModel: Sendable {
+  /// One eligible (officer, block) pair and its variable.
+  public struct Assignment: Sendable {
+    public let officer: Int
+    public let block: Int
+    public let variable: Variable
+  }
+
+  public let scenario: Scenario
+  /// The blocks, in ``Scenario/blocks()`` order.
+  public let blocks: [Block]
+  public private(set) var model = Model()
+  /// Every `x` variable, grouped by officer, then by block order.
+  public private(set) var assignments: [Assignment] = []
+  /// `short[b]`, by block.
+  public private(set) var shortages: [Variable] = []
+  /// `ot[o]`, by officer.
+  public private(set) var overtime: [Variable] = []
+
+  /// Builds the model of `scenario`.
+  public init(scenario: Scenario) {
+    self.scenario = scenario
+    self.blocks = scenario.blocks()
+    build()
+  }
+
+  private mutating func build() {
+    let rules = Rules(scenario)
+    let blocks = self.blocks
+    let weights = scenario.policy.weights
+    var objective = LinearExpression()
+
+    // Variables.
+    var byBlock = [[Variable]](repeating: [], count: blocks.count)
+    var byOfficer: [[(block: Int, variable: Variable)]] = []
+    for officer in scenario.officers {
+      var mine: [(block: Int, variable: Variable)] = []
+      for (b, block) in blocks.enumerated() where rules.isEligible(officer, for: block) {
+        let x = model.addVariable(
+          Name("x", index: [officer.id.rawValue] + block.label), kind: .binary)
+        assignments.append(Assignment(officer: byOfficer.count, block: b, variable: x))
+        mine.append((b, x))
+        byBlock[b].append(x)
+        var cost = 0.0
+        if rules.isAwayFromHome(officer, block) { cost += weights.awayFromHome }
+        if rules.isCrossAgency(officer, block) { cost += weights.crossAgency }
+        if cost != 0 { objective.add(x, coefficient: cost * block.hours) }
+      }
+      byOfficer.append(mine)
+    }
+    for block in blocks {
+      let short = model.addVariable(
+        Name("short", index: block.label), upperBound: Double(block.needed))
+      shortages.append(short)
+      objective.add(short, coefficient: weights.uncovered * block.priority * block.hours)
+    }
+    for officer in scenario.officers {
+      let ot = model.addVariable(
+        Name("ot", officer.id.rawValue), upperBound: officer.maxOvertimePerWeek)
+      overtime.append(ot)
+      objective.add(ot, coefficient: weights.overtime)
+    }
+
+    // 1. cover
+    for (b, block) in blocks.enumerated() {
+      model.addConstraint(
+        LinearExpression.sum(byBlock[b]) + shortages[b] == Double(block.needed),
+        name: Name("cover", index: block.label))
+    }
+    // 2–6, officer by officer.
+    for (o, officer) in scenario.officers.enumerated() {
+      let days = Dictionary(grouping: byOfficer[o]) { blocks[$0.block].day }
+      for day in Weekday.allCases {
+        guard let today = days[day] else { continue }
+        addOverlapRows(officer, day, today)
+        addConflictRows(
+          family: "travel", officer, day, from: today, to: today,
+          conflict: {
+            blocks[$0].interval.end <= blocks[$1].interval.start
+              && rules.travelConflict(blocks[$0], blocks[$1])
+          })
+        if let next = day.next, let tomorrow = days[next] {
+          addConflictRows(
+            family: "rest", officer, day, from: today, to: tomorrow,
+            conflict: { rules.restConflict(blocks[$0], blocks[$1]) })
+        }
+        let hours = today.map { (blocks[$0.block].hours, $0.variable) }
+        if hours.reduce(0, { $0 + $1.0 }) > scenario.policy.maxHoursPerDay {
+          model.addConstraint(
+            LinearExpression(terms: hours.map { ($0.1, $0.0) }) <= scenario.policy.maxHoursPerDay,
+            name: Name("day", officer.id.rawValue, day.code))
+        }
+      }
+      let week = byOfficer[o].map { (blocks[$0.block].hours, $0.variable) }
+      if week.reduce(0, { $0 + $1.0 }) > officer.maxHoursPerWeek {
+        model.addConstraint(
+          LinearExpression(terms: week.map { ($0.1, $0.0) }) - overtime[o] <= officer.maxHoursPerWeek,
+          name: Name("week", officer.id.rawValue))
+      }
+    }
+    model.setObjective(.minimize, objective)
+  }
+
+  /// One row per maximal set of the officer's blocks that share a moment
+  /// on `day`: at most one of them.
+  private mutating func addOverlapRows(
+    _ officer: Officer, _ day: Weekday, _ candidates: [(block: Int, variable: Variable)]
+  ) {
+    let sorted = candidates.sorted { blocks[$0.block].interval.start < blocks[$1.block].interval.start }
+    let starts = Array(Set(sorted.map { blocks[$0.block].interval.start })).sorted()
+    var previous: [Variable] = []
+    var previousStart: TimeOfDay?
+    for (k, point) in starts.enumerated() {
+      let clique = sorted.filter {
+        let interval = blocks[$0.block].interval
+        return interval.start <= point && point < interval.end
+      }
+      // Emit the previous clique unless it is contained in this one.
+      if let previousStart, previous.count >= 2,
+        !previous.allSatisfy({ v in clique.contains { $0.variable == v } })
+      {
+        model.addConstraint(
+          LinearExpression.sum(previous) <= 1,
+          name: Name("overlap", officer.id.rawValue, day.code, previousStart.description))
+      }
+      previous = clique.map(\.variable)
+      previousStart = point
+      if k == starts.count - 1, previous.count >= 2 {
+        model.addConstraint(
+          LinearExpression.sum(previous) <= 1,
+          name: Name("overlap", officer.id.rawValue, day.code, point.description))
+      }
+    }
+  }
+
+  /// For each block `b` of `from`, the blocks of `to` that `conflict(b, ·)`
+  /// rules out, split into groups that share a moment (so at most one of
+  /// each group is taken): one row `x_b + Σ group ≤ 1` per group.
+  private mutating func addConflictRows(
+    family: String, _ officer: Officer, _ day: Weekday,
+    from: [(block: Int, variable: Variable)], to: [(block: Int, variable: Variable)],
+    conflict: (Int, Int) -> Bool
+  ) {
+    for first in from {
+      let ruledOut = to.filter { conflict(first.block, $0.block) }
+        .sorted { blocks[$0.block].interval.start < blocks[$1.block].interval.start }
+      var groups: [[(block: Int, variable: Variable)]] = []
+      var groupEnd = TimeOfDay(minutes: 0)
+      for candidate in ruledOut {
+        let interval = blocks[candidate.block].interval
+        if !groups.isEmpty, interval.start < groupEnd {
+          groups[groups.count - 1].append(candidate)
+          groupEnd = min(groupEnd, interval.end)
+        } else {
+          groups.append([candidate])
+          groupEnd = interval.end
+        }
+      }
+      for group in groups {
+        let second = blocks[group[0].block]
+        model.addConstraint(
+          LinearExpression(first.variable) + LinearExpression.sum(group.map(\.variable)) <= 1,
+          name: Name(
+            family,
+            index: [officer.id.rawValue] + blocks[first.block].label + [
+              second.day.code, second.interval.start.description,
+            ]))
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+public import GLPKSolver
+
+/// Why a scenario could not be turned into a roster.
+public enum PlanningError: Error, Sendable, CustomStringConvertible {
+  /// GLPK could not run (a bug, or resources).
+  case solver(SolverError)
+  /// The search stopped (time limit) before any roster was found.
+  case noRosterFound
+  /// GLPK called the model infeasible or unbounded, which the model's
+  /// shortage variables rule out: a bug.
+  case unexpectedStatus(SolveStatus)
+
+  public var description: String {
+    switch self {
+    case .solver(let error): return "\(error)"
+    case .noRosterFound: return "no roster found before the time limit; allow more time"
+    case .unexpectedStatus(let status):
+      return "the solver reported the model \(status.rawValue), which should be impossible"
+    }
+  }
+}
+
+/// How hard to search.
+public struct PlanningOptions: Sendable {
+  /// Stop after this long with the best roster so far; `nil` for no limit.
+  public var timeLimit: Duration?
+  /// Stop once the relative gap is at most this.
+  public var relativeGap: Double = 0
+  /// Where GLPK's output lines go.
+  public var log: SolverLog = .silent
+
+  public init() {}
+
+  var solverOptions: SolverOptions {
+    var options = SolverOptions()
+    options.timeLimit = timeLimit
+    options.relativeGap = relativeGap
+    options.log = log
+    options.cuts = [.clique]
+    return options
+  }
+}
+
+/// The result of planning a week: the roster and how the solve went.
+public struct PlanningResult: Sendable {
+  public let roster: Roster
+  public let variables: Int
+  public let rows: Int
+  public let buildTime: Duration
+  public let solveTime: Duration
+}
+
+/// Scenario in, roster out.
+public enum Planner {
+  /// Builds the model of `scenario`, solves it with GLPK and decodes the roster.
+  public static func plan(
+    _ scenario: Scenario, options: PlanningOptions = PlanningOptions()
+  ) throws(PlanningError) -> PlanningResult {
+    let clock = ContinuousClock()
+    let began = clock.now
+    let coverage = CoverageModel(scenario: scenario)
+    let built = clock.now
+    let solution: Solution
+    do {
+      solution = try GLPK.solve(coverage.model, options: options.solverOptions)
+    } catch {
+      throw .solver(error)
+    }
+    switch solution.status {
+    case .optimal, .feasible: break
+    case .noSolutionFound: throw .noRosterFound
+    case .infeasible, .unbounded: throw .unexpectedStatus(solution.status)
+    }
+    return PlanningResult(
+      roster: coverage.roster(from: solution), variables: coverage.model.variables.count,
+      rows: coverage.model.constraints.count, buildTime: built - began,
+      solveTime: solution.solveTime)
+  }
+}
+
+extension CoverageModel {
+  /// The roster a solution describes: taken pairs, short blocks, hours.
+  public func roster(from solution: Solution) -> Roster {
+    var assigned = [Int](repeating: 0, count: blocks.count)
+    var hours = [Double](repeating: 0, count: scenario.officers.count)
+    var entries: [(Block, Roster.Assignment)] = []
+    for pair in assignments where solution[pair.variable] > 0.5 {
+      let block = blocks[pair.block]
+      let officer = scenario.officers[pair.officer]
+      assigned[pair.block] += 1
+      hours[pair.officer] += block.hours
+      entries.append(
+        (
+          block,
+          Roster.Assignment(
+            officer: officer.id.rawValue, school: block.school.rawValue, day: block.day.code,
+            date: scenario.date(of: block.day).description, start: block.interval.start.description,
+            end: block.interval.end.description, kind: block.kind, event: block.event?.rawValue)
+        ))
+    }
+    entries.sort { lhs, rhs in
+      let (a, b) = (lhs.0, rhs.0)
+      if a.day != b.day { return a.day < b.day }
+      if a.interval.start != b.interval.start { return a.interval.start < b.interval.start }
+      if a.school != b.school { return a.school < b.school }
+      if a.interval.end != b.interval.end { return a.interval.end < b.interval.end }
+      return lhs.1.officer < rhs.1.officer
+    }
+    let uncovered = blocks.indices.filter { assigned[$0] < blocks[$0].needed }.map { b in
+      let block = blocks[b]
+      return Roster.Uncovered(
+        school: block.school.rawValue, day: block.day.code,
+        date: scenario.date(of: block.day).description, start: block.interval.start.description,
+        end: block.interval.end.description, kind: block.kind, event: block.event?.rawValue,
+        needed: block.needed, assigned: assigned[b], missing: block.needed - assigned[b])
+    }
+    let officers = scenario.officers.enumerated().map { o, officer in
+      Roster.OfficerHours(
+        id: officer.id.rawValue, hours: hours[o],
+        overtime: max(0, hours[o] - officer.maxHoursPerWeek))
+    }
+    let objective = roundToMicro(solution.objective ?? 0)
+    return Roster(
+      scenario: scenario.name, week: scenario.week.description,
+      status: solution.status == .optimal ? .optimal : .feasible, objective: objective,
+      bound: solution.status == .optimal ? objective : roundToMicro(solution.bound ?? objective),
+      assignments: entries.map(\.1), uncovered: uncovered, officers: officers)
+  }
+}
+
+/// Rounds to 1e-6, the precision the roster promises (and removes the
+/// floating-point dust GLPK leaves, so equal rosters print equal numbers).
+func roundToMicro(_ value: Double) -> Double {
+  let rounded = (value * 1e6).rounded() / 1e6
+  return rounded == 0 ? 0 : rounded
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The per-pair rules of spec §3–4 that do not depend on the solver:
+/// eligibility, travel time and rest.
+struct Rules {
+  let scenario: Scenario
+  private let schoolsByID: [SchoolID: School]
+  private let absencesByOfficer: [OfficerID: [Absence]]
+
+  init(_ scenario: Scenario) {
+    self.scenario = scenario
+    schoolsByID = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    absencesByOfficer = Dictionary(grouping: scenario.absences, by: \.officer)
+  }
+
+  func school(_ id: SchoolID) -> School? { schoolsByID[id] }
+
+  /// Spec §3: not absent during the block, has its skills, and of the
+  /// school's agency unless cross-agency cover is penalised instead of forbidden.
+  func isEligible(_ officer: Officer, for block: Block) -> Bool {
+    for absence in absencesByOfficer[officer.id] ?? []
+    where absence.days.contains(block.day) && absence.interval.overlaps(block.interval) {
+      return false
+    }
+    guard block.requiredSkills.allSatisfy(officer.skills.contains) else { return false }
+    if scenario.policy.crossAgency == .forbid, isCrossAgency(officer, block) { return false }
+    return true
+  }
+
+  /// Whether the officer's agency is not the block's school's responsible agency.
+  func isCrossAgency(_ officer: Officer, _ block: Block) -> Bool {
+    officer.agency != schoolsByID[block.school]?.agency
+  }
+
+  /// Whether the officer has a home school and it is not the block's.
+  func isAwayFromHome(_ officer: Officer, _ block: Block) -> Bool {
+    officer.home.map { $0 != block.school } ?? false
+  }
+
+  /// Minutes to travel between two schools: `ceil(60 × km / speed)`, 0 when
+  /// either has no location.
+  func travelMinutes(_ a: SchoolID, _ b: SchoolID) -> Int {
+    guard a != b, let from = schoolsByID[a]?.location, let to = schoolsByID[b]?.location else {
+      return 0
+    }
+    return Int((60 * haversineKilometres(from, to) / scenario.policy.travelSpeedKmh).rounded(.up))
+  }
+
+  /// Whether one officer cannot take `first` and then `second` on the same
+  /// day (`first` ends at or before `second` starts) for lack of travel time.
+  func travelConflict(_ first: Block, _ second: Block) -> Bool {
+    first.school != second.school
+      && second.interval.start.minutes - first.interval.end.minutes
+        < travelMinutes(first.school, second.school)
+  }
+
+  /// Whether `late` (day d) and `early` (day d + 1) leave less than the
+  /// minimum rest between them.
+  func restConflict(_ late: Block, _ early: Block) -> Bool {
+    Double(24 * 60 + early.interval.start.minutes - late.interval.end.minutes)
+      < 60 * scenario.policy.minRestHours
+  }
+}
+
+/// Great-circle distance on a sphere of radius 6371.0 km.
+func haversineKilometres(_ a: Location, _ b: Location) -> Double {
+  let radians = Double.pi / 180
+  let dLat = (b.latitude - a.latitude) * radians
+  let dLon = (b.longitude - a.longitude) * radians
+  let h =
+    sin(dLat / 2) * sin(dLat / 2)
+    + cos(a.latitude * radians) * cos(b.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+  return 2 * 6371.0 * asin(min(1, sqrt(h)))
+}

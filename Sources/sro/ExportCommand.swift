@@ -1,0 +1,27 @@
+import ArgumentParser
+import LinearModel
+import SROCore
+
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write a scenario's model as a CPLEX LP or free MPS file.")
+
+  @OptionGroup var input: ScenarioOptions
+
+  @Option(help: "Write the model as CPLEX LP to this file.")
+  var lp: String?
+
+  @Option(help: "Write the model as free MPS to this file.")
+  var mps: String?
+
+  func validate() throws {
+    guard lp != nil || mps != nil else { throw ValidationError("give --lp FILE and/or --mps FILE") }
+  }
+
+  func run() throws {
+    let model = CoverageModel(scenario: try input.load()).model
+    if let lp { try emit(model.text(in: .cplexLP), to: lp) }
+    if let mps { try emit(model.text(in: .freeMPS), to: mps) }
+  }
+}

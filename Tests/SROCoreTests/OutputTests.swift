@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import SROCore
+
+/// The roster formats against golden files made from `Fixtures/small.yaml`
+/// (objective 1800, checked by hand: Lincoln misses 1 officer on Monday's
+/// arrival (1 h × priority 3 × 100) and morning (3 h × 100), the game
+/// misses 1 (3 h × 100), Tuesday's arrival misses 1 (300) and, with
+/// ccso-01 in court, its morning misses 2 (600)).
+@Suite struct OutputTests {
+  let scenario: Scenario
+  let roster: Roster
+
+  init() throws {
+    let path = try #require(Bundle.module.path(forResource: "small", ofType: "yaml", inDirectory: "Fixtures"))
+    scenario = try ScenarioLoader.load(path)
+    roster = try solveAndValidate(scenario)
+  }
+
+  func golden(_ name: String) throws -> String {
+    let path = try #require(Bundle.module.path(forResource: name, ofType: nil, inDirectory: "Fixtures"))
+    return try String(contentsOfFile: path, encoding: .utf8)
+  }
+
+  @Test func jsonMatchesGolden() throws {
+    #expect(roster.objective == 1800)
+    #expect(roster.json == (try golden("small.golden.json")))
+  }
+
+  @Test func csvMatchesGolden() throws {
+    #expect(roster.csv == (try golden("small.golden.csv")))
+  }
+
+  @Test func tableMatchesGolden() throws {
+    #expect(RosterTable(scenario: scenario, roster: roster).text == (try golden("small.golden.txt")))
+  }
+
+  @Test func jsonReadsBackAsTheSameRoster() throws {
+    #expect(try Roster.decode(json: Data(roster.json.utf8)) == roster)
+  }
+
+  @Test func solvingTwiceGivesIdenticalJSON() throws {
+    let again = try Planner.plan(scenario).roster
+    #expect(again.json == roster.json)
+  }
+
+  @Test func statisticsTermsAddUpToTheObjective() {
+    let statistics = RosterStatistics(scenario: scenario, roster: roster)
+    #expect(abs(statistics.terms.total - roster.objective) < 1e-6)
+    #expect(abs(statistics.overall.fraction - 18.0 / 32.0) < 1e-9)
+  }
+
+  @Test func csvQuotesFieldsThatNeedIt() {
+    #expect(csvField("a,b") == "\"a,b\"")
+    #expect(csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(csvField("plain") == "plain")
+  }
+
+  @Test func atomicWriteReplacesWholeFile() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("out.json").path
+    try AtomicFile.write("old", to: path)
+    try AtomicFile.write("new content", to: path)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new content")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.json"])
+    #expect(throws: (any Error).self) { try AtomicFile.write("x", to: "/nonexistent/dir/out.json") }
+  }
+}
