@@ -10,14 +10,14 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let scenario = try input.load()
-    let model = CoverageModel(scenario: scenario)
+    let model = try coverageModel(scenario)
     let families = model.model.constraintFamilies.map {
       "\($0) \(model.model.constraints(inFamily: $0).count)"
     }
     print(
       """
       \(input.scenario): valid
-      \(scenario.name.isEmpty ? "(unnamed)" : scenario.name), week of \(scenario.week)
+      \(scenario.name.isEmpty ? "(unnamed)" : scenario.name) (week starting \(scenario.week))
       schools \(scenario.schools.count), officers \(scenario.officers.count), \
       absences \(scenario.absences.count), closures \(scenario.closures.count), events \(scenario.events.count)
       blocks \(model.blocks.count), variables \(model.model.variables.count) \

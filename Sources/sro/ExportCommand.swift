@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let model = CoverageModel(scenario: try input.load()).model
+    let model = try coverageModel(try input.load()).model
     if let lp { try emit(model.text(in: .cplexLP), to: lp) }
     if let mps { try emit(model.text(in: .freeMPS), to: mps) }
   }

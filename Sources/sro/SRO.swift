@@ -8,9 +8,11 @@ struct SRO: ParsableCommand {
     discussion: """
       Exit codes: 0 success (a roster with uncovered blocks is a success), \
       64 bad command line, 65 bad scenario or roster input, 70 solver failure, \
-      74 file could not be read or written, 1 roster failed validation.
+      74 an output file could not be written or a roster file read, \
+      1 roster failed validation. A scenario file that cannot be read is bad input (65).
       """,
     subcommands: [
-      CheckCommand.self, SolveCommand.self, ExportCommand.self, ValidateCommand.self,
+      CheckCommand.self, SolveCommand.self, CompareCommand.self, ExportCommand.self,
+      ValidateCommand.self, GenerateCommand.self,
     ])
 }

@@ -6,19 +6,8 @@ enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json, csv
 }
 
-struct SolveCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "solve",
-    abstract: "Solve a scenario and print the week's roster.")
-
-  @OptionGroup var input: ScenarioOptions
-
-  @Option(help: "Output format: table, json or csv.")
-  var format: RosterFormat = .table
-
-  @Option(help: "Write the roster to this file (atomically) instead of stdout.")
-  var output: String?
-
+/// How long and how exactly to search.
+struct SearchOptions: ParsableArguments {
   @Option(help: "Stop after this many seconds with the best roster found so far.")
   var timeLimit: Double?
 
@@ -32,23 +21,76 @@ struct SolveCommand: ParsableCommand {
     guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
   }
 
-  func run() throws {
-    let scenario = try input.load()
+  var planningOptions: PlanningOptions {
     var options = PlanningOptions()
     options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }
     options.relativeGap = gap
+    return options
+  }
+}
+
+struct SolveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "solve",
+    abstract: "Solve a scenario and print the week's roster.",
+    discussion: """
+      With --keep, re-plans against a published roster: every published assignment \
+      that is dropped costs --change-weight per hour (default: half the uncovered \
+      weight), and the output lists what changed.
+      """)
+
+  @OptionGroup var input: ScenarioOptions
+
+  @Option(help: "Output format: table, json or csv.")
+  var format: RosterFormat = .table
+
+  @Option(help: "Write the roster to this file (atomically) instead of stdout.")
+  var output: String?
+
+  @OptionGroup var search: SearchOptions
+
+  @Option(help: "A published roster JSON to change as little as possible.")
+  var keep: String?
+
+  @Option(help: "Penalty per hour of a dropped published assignment (with --keep).")
+  var changeWeight: Double?
+
+  func validate() throws {
+    if let changeWeight {
+      guard keep != nil else { throw ValidationError("--change-weight needs --keep") }
+      guard changeWeight >= 0, changeWeight.isFinite else {
+        throw ValidationError("--change-weight must be a number >= 0")
+      }
+    }
+  }
+
+  func run() throws {
+    let scenario = try input.load()
+    var options = search.planningOptions
+    var publishedAssignments: [Roster.Assignment]?
+    if let keep {
+      let published = try readRoster(keep)
+      publishedAssignments = published.assignments
+      options.published = PublishedRoster(
+        assignments: published.assignments,
+        changeWeight: changeWeight ?? PublishedRoster.defaultChangeWeight(for: scenario.policy))
+    }
     let result: PlanningResult
     do {
       result = try Planner.plan(scenario, options: options)
     } catch {
-      printError("sro: \(error)")
-      throw Exit.solverFailure
+      throw fail(error)
     }
+    let report = RosterReport(
+      roster: result.roster, assumptions: input.whatIf.assumptions,
+      changes: publishedAssignments.map {
+        RosterChanges(published: $0, roster: result.roster, scenario: scenario)
+      })
     let text: String
     switch format {
-    case .json: text = result.roster.json
-    case .csv: text = result.roster.csv
-    case .table: text = RosterTable(scenario: scenario, roster: result.roster).text
+    case .json: text = report.json
+    case .csv: text = report.csv
+    case .table: text = report.table(scenario: scenario)
     }
     try emit(text, to: output)
   }

@@ -10,25 +10,103 @@ enum Exit {
   static let ioFailure = ExitCode(74)
 }
 
-/// The scenario file and the what-if overlays on top of it.
-struct ScenarioOptions: ParsableArguments {
-  @Argument(help: "The scenario file (.yaml, .yml or .json).")
-  var scenario: String
-
+/// Overlays and quick edits: a what-if on top of a scenario.
+struct WhatIfOptions: ParsableArguments {
   @Option(
     name: .customLong("with"),
     help: ArgumentHelp(
-      "An overlay merged on top of the scenario (repeatable, in order).", valueName: "overlay"))
+      "An overlay file merged on top of the scenario (repeatable, in order).", valueName: "overlay"))
   var overlays: [String] = []
 
-  /// Loads the scenario, or prints every problem and exits 65.
-  func load() throws -> Scenario {
+  @Option(
+    help: ArgumentHelp(
+      "An officer away: OFFICER:DAYS[@HH:MM-HH:MM], e.g. npd-03:tue-wed.", valueName: "absence"))
+  var absent: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "An extra event: SCHOOL:DAY@HH:MM-HH:MMxN, e.g. norman-north:fri@18:00-22:30x3.", valueName: "event"))
+  var event: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "A closure: SCHOOL:DAYS (all for every school), e.g. lincoln-es:fri.", valueName: "closure"))
+  var close: [String] = []
+
+  @Option(help: ArgumentHelp("An extra officer: ID:AGENCY[@HOME], e.g. ccso-r9:CCSO.", valueName: "officer"))
+  var addOfficer: [String] = []
+
+  @Option(
+    help: ArgumentHelp("Remove an officer, school or event: KIND:ID, e.g. officer:npd-05.", valueName: "id"))
+  var remove: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "A policy value: KEY=VALUE, e.g. crossAgency=penalize or weights.overtime=8.", valueName: "setting"))
+  var policy: [String] = []
+
+  @Option(help: ArgumentHelp("Fix an assignment: OFFICER:SCHOOL:DAY[@HH:MM-HH:MM].", valueName: "pin"))
+  var pin: [String] = []
+
+  @Option(help: ArgumentHelp("Rule out an assignment: OFFICER:SCHOOL[:DAYS].", valueName: "forbid"))
+  var forbid: [String] = []
+
+  var edits: QuickEdits {
+    var edits = QuickEdits()
+    edits.absent = absent
+    edits.events = event
+    edits.close = close
+    edits.addOfficers = addOfficer
+    edits.remove = remove
+    edits.policy = policy
+    edits.pins = pin
+    edits.forbids = forbid
+    return edits
+  }
+
+  /// What the run assumes on top of the scenario, as typed.
+  var assumptions: [String] { overlays.map { "--with \($0)" } + edits.descriptions }
+
+  /// Loads `scenario` with these overlays and edits, or prints every
+  /// problem and exits 65.
+  func load(_ scenario: String) throws -> Scenario {
     do {
-      return try ScenarioLoader.load(scenario, overlays: overlays)
+      return try ScenarioLoader.load(scenario, overlays: overlays, edits: edits)
     } catch {
       printError(error.description)
       throw Exit.badInput
     }
+  }
+}
+
+/// The scenario file and the what-if on top of it.
+struct ScenarioOptions: ParsableArguments {
+  @Argument(help: "The scenario file (.yaml, .yml or .json).")
+  var scenario: String
+
+  @OptionGroup var whatIf: WhatIfOptions
+
+  func load() throws -> Scenario { try whatIf.load(scenario) }
+}
+
+/// The model of `scenario`, or the pin problems printed and exit 65.
+func coverageModel(_ scenario: Scenario, published: PublishedRoster? = nil) throws -> CoverageModel {
+  do {
+    return try CoverageModel(scenario: scenario, published: published)
+  } catch {
+    throw fail(error)
+  }
+}
+
+/// Prints a planning error and returns the exit code it maps to.
+func fail(_ error: PlanningError) -> ExitCode {
+  switch error {
+  case .infeasiblePins:
+    printError(error.description)
+    return Exit.badInput
+  default:
+    printError("sro: \(error)")
+    return Exit.solverFailure
   }
 }
 
@@ -48,5 +126,22 @@ func emit(_ text: String, to path: String?) throws {
   } catch {
     printError("\(path): cannot write: \(error.localizedDescription)")
     throw Exit.ioFailure
+  }
+}
+
+/// Reads a roster JSON file, or prints why not and exits 74 or 65.
+func readRoster(_ path: String) throws -> Roster {
+  let data: Data
+  do {
+    data = try Data(contentsOf: URL(fileURLWithPath: path))
+  } catch {
+    printError("\(path): cannot read: \(error.localizedDescription)")
+    throw Exit.ioFailure
+  }
+  do {
+    return try Roster.decode(json: data)
+  } catch {
+    printError("\(path): not a roster JSON: \(error)")
+    throw Exit.badInput
   }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SROCore
 
 struct ValidateCommand: ParsableCommand {
@@ -14,25 +13,12 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let scenario = try input.load()
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: roster))
-    } catch {
-      printError("\(roster): cannot read: \(error.localizedDescription)")
-      throw Exit.ioFailure
-    }
-    let decoded: Roster
-    do {
-      decoded = try Roster.decode(json: data)
-    } catch {
-      printError("\(roster): not a roster JSON: \(error)")
-      throw Exit.badInput
-    }
+    let decoded = try readRoster(roster)
     let validation = RosterValidator(scenario: scenario).validate(decoded)
     guard validation.isValid else {
       for violation in validation.violations { printError("\(roster): \(violation)") }
       throw Exit.invalidRoster
     }
-    print("\(roster): valid; objective \(validation.recomputedObjective)")
+    print("\(roster): valid; objective \(validation.recomputedObjective.rosterText)")
   }
 }

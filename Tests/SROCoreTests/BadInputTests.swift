@@ -80,7 +80,7 @@ let badInputCases: [BadInputCase] = [
     name: "level no agency serves",
     yaml: "schools: [{id: s1, level: elementry}]",
     expected: [
-      "test.yaml:5: schools[0].level: no agency serves level \"elementry\"; did you mean \"elementary\"?; name the school's agency"
+      "test.yaml:5: schools[0].level: no agency serves level \"elementry\"; give the school an agency; did you mean \"elementary\"?"
     ]),
   BadInputCase(
     name: "level two agencies serve",
@@ -178,6 +178,36 @@ let badInputCases: [BadInputCase] = [
       officers: [{id: o1, agency: Z}, {id: o2, agency: A, home: s9}]
       """)
     #expect(lines.count == 3)
+  }
+
+  @Test func everyFieldOfAnEntryIsChecked() {
+    #expect(
+      diagnostics(
+        """
+        \(school)
+        officers: [{id: o1, agency: A, home: lincon-es, maxHoursPerWeek: -8}]
+        """) == [
+          "test.yaml:6: officers[0].home: unknown school \"lincon-es\"; did you mean \"lincoln-es\"?",
+          "test.yaml:6: officers[0].maxHoursPerWeek: must be >= 0, not -8",
+        ])
+  }
+
+  @Test func aRefusedSchoolDoesNotMakeItsReferencesErrors() {
+    #expect(
+      diagnostics(
+        """
+        schools: [{id: s1, level: elementary, location: {lat: 95, lon: 0}}]
+        events: [{id: e, school: s1, day: mon, start: "18:00", end: "20:00", officers: 1}]
+        """) == ["test.yaml:5: schools[0].location.lat: must be between -90 and 90, not 95"])
+  }
+
+  @Test func messagesComeInFileOrder() {
+    let lines = diagnostics(
+      """
+      schools: [{id: s1, level: elementary, colour: red}]
+      policy: {maxHoursPerDay: -1}
+      """)
+    #expect(lines.map { $0.split(separator: ":")[1] } == ["5", "6"])
   }
 
   @Test func unquotedTimesAndDatesReadAsWritten() throws {

@@ -90,6 +90,40 @@ import Testing
     #expect(scenario.schools[0].coverage.count == 1)
   }
 
+  @Test func aBlankListKeyAddsNothing() throws {
+    try writeDistrict()
+    let overlay = try write("blank.yaml", "officers:\nabsences:\n")
+    let scenario = try ScenarioLoader.load(
+      folder.appendingPathComponent("district.yaml").path, overlays: [overlay])
+    #expect(scenario.officers.map(\.id) == ["o1", "o2"])
+    #expect(scenario.absences.count == 1)
+  }
+
+  @Test func basesAreNamedAsWrittenAndTheTopFileOwnsTheWhole() throws {
+    _ = try write(
+      "base.yaml", "agencies: [{id: A, serves: [elementary]}]\nschools: [{id: s1, level: elementry}]\n")
+    _ = try write("weeks/week.yaml", "extends: ../base.yaml\n")
+    #expect {
+      try ScenarioLoader.load(folder.path + "/weeks/week.yaml")
+    } throws: { error in
+      let lines = (error as? ScenarioError)?.diagnostics.map(\.description) ?? []
+      #expect(lines.first == folder.path + "/weeks/week.yaml: week: missing required field \"week\"")
+      #expect(lines.last?.hasPrefix(folder.path + "/base.yaml:2: schools[0].level:") == true)
+      return true
+    }
+  }
+
+  @Test(arguments: [
+    ("week.yaml", "district.yaml", "district.yaml"),
+    ("scenarios/norman/week.yaml", "../base.yaml", "scenarios/base.yaml"),
+    ("a/b/c.yaml", "./d/../e.yaml", "a/b/e.yaml"),
+    ("../w.yaml", "../x.yaml", "../../x.yaml"),
+    ("/abs/w.yaml", "x.yaml", "/abs/x.yaml"),
+  ])
+  func extendsPathsResolveLexically(file: String, relative: String, expected: String) {
+    #expect(Layering.path(relative, besides: file) == expected)
+  }
+
   @Test func removeDropsWhatNamesTheRemovedIDs() throws {
     try writeDistrict()
     let overlay = try write(

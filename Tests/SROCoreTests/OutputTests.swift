@@ -67,4 +67,20 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.json"])
     #expect(throws: (any Error).self) { try AtomicFile.write("x", to: "/nonexistent/dir/out.json") }
   }
+
+  @Test func atomicWriteFollowsLinksAndWritesDevicesInPlace() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("real.json").path
+    let link = folder.appendingPathComponent("link.json").path
+    try AtomicFile.write("old", to: target)
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    try AtomicFile.write("new", to: link)
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+    try AtomicFile.write("", to: "/dev/null")
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        == .typeCharacterSpecial)
+  }
 }

@@ -22,7 +22,9 @@ struct SRO {
   }()
 
   @discardableResult
-  static func run(_ arguments: String...) throws -> Output {
+  static func run(_ arguments: String...) throws -> Output { try runArguments(arguments) }
+
+  static func runArguments(_ arguments: [String]) throws -> Output {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

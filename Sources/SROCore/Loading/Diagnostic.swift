@@ -36,6 +36,20 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 
   public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
+  /// The diagnostics grouped by file (in order of first appearance) and
+  /// sorted by line within each file; the order is otherwise kept.
+  init(inFileOrder diagnostics: [Diagnostic]) {
+    var files: [String] = []
+    for d in diagnostics where !files.contains(d.origin.file) { files.append(d.origin.file) }
+    self.diagnostics = diagnostics.enumerated().sorted { a, b in
+      let (x, y) = (a.element.origin, b.element.origin)
+      let (fx, fy) = (files.firstIndex(of: x.file)!, files.firstIndex(of: y.file)!)
+      if fx != fy { return fx < fy }
+      let (lx, ly) = (x.line ?? .max, y.line ?? .max)
+      return lx != ly ? lx < ly : a.offset < b.offset
+    }.map(\.element)
+  }
+
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

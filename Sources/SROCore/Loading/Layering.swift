@@ -12,7 +12,7 @@ struct Layering {
   /// whole, a new one is appended.
   static let listsByID = ["agencies", "schools", "officers", "events", "periods"]
   /// Lists whose entries are always appended.
-  static let appendedLists = ["absences", "closures"]
+  static let appendedLists = ["absences", "closures", "pins", "forbids"]
   /// Mappings merged key by key, with the one nested mapping also merged so.
   static let mergedMappings = ["policy": "weights", "defaults": "coverage"]
 
@@ -20,11 +20,15 @@ struct Layering {
     value: .mapping([]), origin: Origin(file: "", line: nil, path: ""))
   private(set) var diagnostics: [Diagnostic] = []
 
-  /// Applies `file` (after its `extends` chain, base first).
+  /// Applies `file` (after its `extends` chain, base first). The first
+  /// file applied names the merged document in messages about it as a
+  /// whole (a missing `week`, say).
   mutating func apply(file path: String) {
+    let isFirst = document.origin.file.isEmpty
     for layer in readChain(path, seen: []) {
       apply(layer: layer)
     }
+    if isFirst { document.origin = Origin(file: path, line: nil, path: "") }
   }
 
   /// Applies one already-parsed layer (a file's content or quick edits).
@@ -39,6 +43,8 @@ struct Layering {
     for entry in layerEntries where entry.key != "extends" && entry.key != "remove" {
       let existing = entries.firstIndex { $0.key == entry.key }
       var merged = entry.value
+      // A key left blank (`officers:`) adds nothing; it never wipes the base.
+      if case .null = entry.value.value, existing != nil { continue }
       if let existing {
         let base = entries[existing].value
         if Self.listsByID.contains(entry.key) {
@@ -68,8 +74,7 @@ struct Layering {
       diagnostics.append(Diagnostic(extends.origin, "extends must be a file path"))
       return [root]
     }
-    let basePath = URL(fileURLWithPath: path).deletingLastPathComponent()
-      .appendingPathComponent(relative).path
+    let basePath = Self.path(relative, besides: path)
     let baseKey = URL(fileURLWithPath: basePath).standardizedFileURL.path
     if baseKey == key || seen.contains(baseKey) {
       let chain = (seen + [key, baseKey]).map { URL(fileURLWithPath: $0).lastPathComponent }
@@ -82,6 +87,26 @@ struct Layering {
       return [root]
     }
     return readChain(basePath, seen: seen + [key]) + [root]
+  }
+
+  /// `relative` resolved against the folder of `file`, lexically (`a/b/../c`
+  /// becomes `a/c`), so messages name files the way the planner wrote them.
+  static func path(_ relative: String, besides file: String) -> String {
+    guard !relative.hasPrefix("/") else { return relative }
+    var parts = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+    for part in relative.split(separator: "/").map(String.init) {
+      switch part {
+      case ".": continue
+      case "..":
+        if let last = parts.last, !last.isEmpty, last != "..", last != "." {
+          parts.removeLast()
+        } else {
+          parts.append(part)
+        }
+      default: parts.append(part)
+      }
+    }
+    return parts.joined(separator: "/")
   }
 
   private mutating func read(_ path: String) -> SourceNode? {

@@ -5,7 +5,7 @@ struct ScenarioDecoder {
 
   static let topLevelKeys = [
     "name", "week", "periods", "policy", "agencies", "defaults", "schools", "officers",
-    "absences", "closures", "events", "extends", "remove",
+    "absences", "closures", "events", "extends", "remove", "pins", "forbids",
   ]
 
   mutating func decode(_ document: SourceNode) -> Result<Scenario, ScenarioError> {
@@ -18,11 +18,21 @@ struct ScenarioDecoder {
     let policy = decodePolicy(top["policy"])
     let agencies = decodeAgencies(top["agencies"])
     let defaults = decodeDefaults(top["defaults"])
+    // References resolve against every id listed, valid entry or not, so a
+    // refused school does not also make every reference to it an error.
+    func listed<Tag>(_ key: String) -> [Identifier<Tag>] {
+      (top[key]?.items ?? []).compactMap { $0["id"]?.text }.map { Identifier($0) }
+    }
+    let schoolIDs: [SchoolID] = listed("schools")
+    let officerIDs: [OfficerID] = listed("officers")
     let schools = decodeSchools(top["schools"], agencies: agencies, defaults: defaults)
-    let officers = decodeOfficers(top["officers"], agencies: agencies, schools: schools, policy: policy)
-    let absences = decodeAbsences(top["absences"], officers: officers)
-    let closures = decodeClosures(top["closures"], schools: schools)
-    let events = decodeEvents(top["events"], schools: schools)
+    let officers = decodeOfficers(
+      top["officers"], agencies: agencies.map(\.id), schools: schoolIDs, policy: policy)
+    let absences = decodeAbsences(top["absences"], officers: officerIDs)
+    let closures = decodeClosures(top["closures"], schools: schoolIDs)
+    let events = decodeEvents(top["events"], schools: schoolIDs)
+    let pins = decodePins(top["pins"], officers: officerIDs, schools: schoolIDs)
+    let forbids = decodeForbids(top["forbids"], officers: officerIDs, schools: schoolIDs)
     guard reader.diagnostics.isEmpty, let week else {
       return .failure(ScenarioError(reader.diagnostics))
     }
@@ -30,7 +40,7 @@ struct ScenarioDecoder {
       Scenario(
         name: name, week: week, periods: periods, policy: policy, agencies: agencies,
         schools: schools, officers: officers, absences: absences, closures: closures,
-        events: events))
+        events: events, pins: pins, forbids: forbids))
   }
 
   // MARK: - Sections
@@ -180,52 +190,56 @@ struct ScenarioDecoder {
           item, of: "school",
           allowed: [
             "id", "name", "level", "agency", "priority", "location", "skills", "coverage",
-          ], required: ["id", "level"]),
-        let id = fields["id"].flatMap({ reader.string($0) }),
-        let level = fields["level"].flatMap({ reader.string($0) })
+          ], required: ["id", "level"])
       else { continue }
+      var id = fields["id"].flatMap { reader.string($0) }
       if id == "all" {
         reader.report(fields["id"]!, "\"all\" is reserved (it means every school in closures)")
-        continue
+        id = nil
       }
-      let agency: AgencyID?
-      if let explicit = fields["agency"] {
-        agency = reader.reference(explicit, to: "agency", among: agencies.map(\.id))
-      } else {
-        let serving = agencies.filter { $0.serves.contains(level) }
-        switch serving.count {
-        case 1: agency = serving[0].id
-        case 0:
-          let levels = Set(agencies.flatMap(\.serves))
-          reader.report(
-            fields["level"]!,
-            "no agency serves level \"\(level)\"\(suggestion(for: level, among: levels)); name the school's agency"
-          )
-          agency = nil
-        default:
-          let names = serving.map { "\"\($0.id)\"" }.joined(separator: " and ")
-          reader.report(
-            fields["level"]!, "level \"\(level)\" is served by \(names); name the school's agency")
-          agency = nil
-        }
-      }
+      let level = fields["level"].flatMap { reader.string($0) }
+      let agency = level.flatMap { responsibleAgency(fields, level: $0, agencies: agencies) }
       let priority = fields["priority"].map { reader.number($0) } ?? 1
-      var location: Location?
-      var locationIsValid = true
-      if let node = fields["location"] {
-        location = decodeLocation(node)
-        locationIsValid = location != nil
-      }
-      let skills = fields["skills"].flatMap { reader.strings($0) } ?? []
-      let coverage = fields["coverage"].map { decodeWindows($0) } ?? defaults[level] ?? []
-      guard let agency, let priority, let coverage, locationIsValid else { continue }
+      let location = fields["location"].map { decodeLocation($0) }
+      let skills = fields["skills"].flatMap { reader.strings($0) }
+      let own = fields["coverage"].map { decodeWindows($0) }
+      let name = fields["name"].flatMap { reader.string($0) }
+      // A field given but refused is `.some(nil)`.
+      let locationIsValid = location.map { $0 != nil } ?? true
+      let coverageIsValid = own.map { $0 != nil } ?? true
+      guard let id, let level, let agency, let priority, locationIsValid, coverageIsValid
+      else { continue }
       schools.append(
         School(
-          id: SchoolID(id), name: fields["name"].flatMap { reader.string($0) } ?? id,
-          level: level, agency: agency, priority: priority, location: location,
-          skills: skills, coverage: coverage))
+          id: SchoolID(id), name: name ?? id, level: level, agency: agency, priority: priority,
+          location: location ?? nil, skills: skills ?? [],
+          coverage: (own ?? nil) ?? defaults[level] ?? []))
     }
     return schools
+  }
+
+  /// The school's own `agency`, else the one agency serving its level.
+  private mutating func responsibleAgency(
+    _ fields: [String: SourceNode], level: String, agencies: [Agency]
+  ) -> AgencyID? {
+    if let explicit = fields["agency"] {
+      return reader.reference(explicit, to: "agency", among: agencies.map(\.id))
+    }
+    let serving = agencies.filter { $0.serves.contains(level) }
+    switch serving.count {
+    case 1:
+      return serving[0].id
+    case 0:
+      let levels = Set(agencies.flatMap(\.serves))
+      reader.report(
+        fields["level"]!,
+        "no agency serves level \"\(level)\"; give the school an agency\(suggestion(for: level, among: levels))"
+      )
+    default:
+      let names = serving.map { "\"\($0.id)\"" }.joined(separator: " and ")
+      reader.report(fields["level"]!, "level \"\(level)\" is served by \(names); name the school's agency")
+    }
+    return nil
   }
 
   private mutating func decodeLocation(_ node: SourceNode) -> Location? {
@@ -239,57 +253,49 @@ struct ScenarioDecoder {
   }
 
   private mutating func decodeOfficers(
-    _ node: SourceNode?, agencies: [Agency], schools: [School], policy: Policy
+    _ node: SourceNode?, agencies: [AgencyID], schools: [SchoolID], policy: Policy
   ) -> [Officer] {
     var officers: [Officer] = []
-    let schoolIDs = schools.map(\.id)
     for item in node.flatMap({ reader.list($0) }) ?? [] {
       guard
         let fields = reader.fields(
           item, of: "officer",
           allowed: [
             "id", "name", "agency", "home", "skills", "maxHoursPerWeek", "maxOvertimePerWeek",
-          ], required: ["id", "agency"]),
-        let id = fields["id"].flatMap({ reader.string($0) }),
-        let agency = fields["agency"].flatMap({
-          reader.reference($0, to: "agency", among: agencies.map(\.id))
-        })
+          ], required: ["id", "agency"])
       else { continue }
-      var home: SchoolID?
-      if let node = fields["home"] {
-        guard let school = reader.reference(node, to: "school", among: schoolIDs) else { continue }
-        home = school
-      }
+      let id = fields["id"].flatMap { reader.string($0) }
+      let agency = fields["agency"].flatMap { reader.reference($0, to: "agency", among: agencies) }
+      let home = fields["home"].map { reader.reference($0, to: "school", among: schools) }
       let week = fields["maxHoursPerWeek"].map { reader.number($0) } ?? policy.maxHoursPerWeek
       let overtime =
         fields["maxOvertimePerWeek"].map { reader.number($0) } ?? policy.maxOvertimePerWeek
-      guard let week, let overtime else { continue }
+      let skills = fields["skills"].flatMap { reader.strings($0) }
+      let name = fields["name"].flatMap { reader.string($0) }
+      let homeIsValid = home.map { $0 != nil } ?? true
+      guard let id, let agency, homeIsValid, let week, let overtime else { continue }
       officers.append(
         Officer(
-          id: OfficerID(id), name: fields["name"].flatMap { reader.string($0) } ?? id,
-          agency: agency, home: home, skills: fields["skills"].flatMap { reader.strings($0) } ?? [],
-          maxHoursPerWeek: week, maxOvertimePerWeek: overtime))
+          id: OfficerID(id), name: name ?? id, agency: agency, home: home ?? nil,
+          skills: skills ?? [], maxHoursPerWeek: week, maxOvertimePerWeek: overtime))
     }
     return officers
   }
 
-  private mutating func decodeAbsences(_ node: SourceNode?, officers: [Officer]) -> [Absence] {
+  private mutating func decodeAbsences(_ node: SourceNode?, officers: [OfficerID]) -> [Absence] {
     var absences: [Absence] = []
     for item in node.flatMap({ reader.list($0) }) ?? [] {
       guard
         let fields = reader.fields(
           item, of: "absence", allowed: ["officer", "day", "days", "start", "end", "reason"],
-          required: ["officer"]),
-        let officer = fields["officer"].flatMap({
-          reader.reference($0, to: "officer", among: officers.map(\.id))
-        }),
-        let days = reader.days(fields, in: item),
-        let interval = partOfDay(fields, in: item)
+          required: ["officer"])
       else { continue }
-      absences.append(
-        Absence(
-          officer: officer, days: days, interval: interval,
-          reason: fields["reason"].flatMap { reader.string($0) }))
+      let officer = fields["officer"].flatMap { reader.reference($0, to: "officer", among: officers) }
+      let days = reader.days(fields, in: item)
+      let interval = partOfDay(fields, in: item)
+      let reason = fields["reason"].flatMap { reader.string($0) }
+      guard let officer, let days, let interval else { continue }
+      absences.append(Absence(officer: officer, days: days, interval: interval, reason: reason))
     }
     return absences
   }
@@ -307,29 +313,26 @@ struct ScenarioDecoder {
     }
   }
 
-  private mutating func decodeClosures(_ node: SourceNode?, schools: [School]) -> [Closure] {
+  private mutating func decodeClosures(_ node: SourceNode?, schools: [SchoolID]) -> [Closure] {
     var closures: [Closure] = []
     for item in node.flatMap({ reader.list($0) }) ?? [] {
       guard
         let fields = reader.fields(
-          item, of: "closure", allowed: ["school", "day", "days", "reason"], required: ["school"]),
-        let schoolNode = fields["school"], let text = reader.string(schoolNode)
+          item, of: "closure", allowed: ["school", "day", "days", "reason"], required: ["school"])
       else { continue }
-      var school: SchoolID?
-      if text != "all" {
-        guard let id = reader.reference(schoolNode, to: "school", among: schools.map(\.id)) else {
-          continue
-        }
-        school = id
+      var school: SchoolID??
+      if let node = fields["school"] {
+        school = node.text == "all" ? .some(nil) : reader.reference(node, to: "school", among: schools)
       }
-      guard let days = reader.days(fields, in: item) else { continue }
-      closures.append(
-        Closure(school: school, days: days, reason: fields["reason"].flatMap { reader.string($0) }))
+      let days = reader.days(fields, in: item)
+      let reason = fields["reason"].flatMap { reader.string($0) }
+      guard let school, let days else { continue }
+      closures.append(Closure(school: school, days: days, reason: reason))
     }
     return closures
   }
 
-  private mutating func decodeEvents(_ node: SourceNode?, schools: [School]) -> [Event] {
+  private mutating func decodeEvents(_ node: SourceNode?, schools: [SchoolID]) -> [Event] {
     var events: [Event] = []
     for item in node.flatMap({ reader.list($0) }) ?? [] {
       guard
@@ -337,29 +340,83 @@ struct ScenarioDecoder {
           item, of: "event",
           allowed: [
             "id", "name", "school", "day", "days", "start", "end", "officers", "priority", "skills",
-          ], required: ["id", "school", "start", "end", "officers"]),
-        let id = fields["id"].flatMap({ reader.string($0) }),
-        let school = fields["school"].flatMap({
-          reader.reference($0, to: "school", among: schools.map(\.id))
-        }),
-        let days = reader.days(fields, in: item),
-        let interval = reader.interval(fields, in: item),
-        let officers = fields["officers"].flatMap({ reader.count($0) })
+          ], required: ["id", "school", "start", "end", "officers"])
       else { continue }
-      guard days.count == 1 else {
+      let id = fields["id"].flatMap { reader.string($0) }
+      let school = fields["school"].flatMap { reader.reference($0, to: "school", among: schools) }
+      var days = reader.days(fields, in: item)
+      if let given = days, given.count != 1 {
         reader.report(fields["day"] ?? fields["days"]!, "an event takes place on exactly one day")
-        continue
+        days = nil
       }
+      let interval = reader.interval(fields, in: item)
+      let officers = fields["officers"].flatMap { reader.count($0) }
       let priority = fields["priority"].map { reader.number($0) } ?? 1
-      guard let priority else { continue }
+      let skills = fields["skills"].flatMap { reader.strings($0) }
+      let name = fields["name"].flatMap { reader.string($0) }
+      guard let id, let school, let days, let interval, let officers, let priority else { continue }
       events.append(
         Event(
-          id: EventID(id), name: fields["name"].flatMap { reader.string($0) } ?? id,
-          school: school, day: days[0], start: interval.start, end: interval.end,
-          officers: officers, priority: priority,
-          skills: fields["skills"].flatMap { reader.strings($0) } ?? []))
+          id: EventID(id), name: name ?? id, school: school, day: days[0], start: interval.start,
+          end: interval.end, officers: officers, priority: priority, skills: skills ?? []))
     }
     return events
+  }
+
+  private mutating func decodePins(_ node: SourceNode?, officers: [OfficerID], schools: [SchoolID])
+    -> [Pin]
+  {
+    var pins: [Pin] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "pin", allowed: ["officer", "school", "day", "days", "start", "end"],
+          required: ["officer", "school"]),
+        let officer = fields["officer"].flatMap({
+          reader.reference($0, to: "officer", among: officers)
+        }),
+        let school = fields["school"].flatMap({
+          reader.reference($0, to: "school", among: schools)
+        }),
+        let days = reader.days(fields, in: item),
+        let interval = partOfDay(fields, in: item)
+      else { continue }
+      guard days.count == 1 else {
+        reader.report(fields["day"] ?? fields["days"]!, "a pin names exactly one day")
+        continue
+      }
+      pins.append(
+        Pin(
+          officer: officer, school: school, day: days[0],
+          interval: interval == .wholeDay ? nil : interval, origin: item.origin))
+    }
+    return pins
+  }
+
+  private mutating func decodeForbids(
+    _ node: SourceNode?, officers: [OfficerID], schools: [SchoolID]
+  ) -> [Forbid] {
+    var forbids: [Forbid] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard
+        let fields = reader.fields(
+          item, of: "forbid", allowed: ["officer", "school", "day", "days"],
+          required: ["officer", "school"]),
+        let officer = fields["officer"].flatMap({
+          reader.reference($0, to: "officer", among: officers)
+        }),
+        let school = fields["school"].flatMap({
+          reader.reference($0, to: "school", among: schools)
+        })
+      else { continue }
+      var days = Weekday.allCases
+      if fields["day"] != nil || fields["days"] != nil {
+        guard let given = reader.days(fields, in: item) else { continue }
+        days = given
+      }
+      forbids.append(Forbid(officer: officer, school: school, days: days))
+    }
+    return forbids
   }
 
   var diagnostics: [Diagnostic] { reader.diagnostics }

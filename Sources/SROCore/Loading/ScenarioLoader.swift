@@ -5,11 +5,22 @@ public enum ScenarioLoader {
   ///
   /// - Throws: ``ScenarioError`` with one ``Diagnostic`` per problem found,
   ///   in every file involved.
-  public static func load(_ path: String, overlays: [String] = []) throws(ScenarioError) -> Scenario {
+  /// Quick edits, if any, are merged last, like one more overlay.
+  public static func load(
+    _ path: String, overlays: [String] = [], edits: QuickEdits = QuickEdits()
+  ) throws(ScenarioError) -> Scenario {
     var layering = Layering()
     layering.apply(file: path)
     for overlay in overlays { layering.apply(file: overlay) }
-    return try decode(layering)
+    let (layer, problems) = edits.layer()
+    if let layer { layering.apply(layer: layer) }
+    do throws(ScenarioError) {
+      let scenario = try decode(layering)
+      guard problems.isEmpty else { throw ScenarioError(problems) }
+      return scenario
+    } catch {
+      throw ScenarioError(error.diagnostics + problems)
+    }
   }
 
   /// Loads a scenario given as text (YAML or JSON); `file` names it in messages.
@@ -20,11 +31,11 @@ public enum ScenarioLoader {
   }
 
   static func decode(_ layering: Layering) throws(ScenarioError) -> Scenario {
-    guard layering.diagnostics.isEmpty else { throw ScenarioError(layering.diagnostics) }
+    guard layering.diagnostics.isEmpty else { throw ScenarioError(inFileOrder: layering.diagnostics) }
     var decoder = ScenarioDecoder()
     switch decoder.decode(layering.document) {
     case .success(let scenario): return scenario
-    case .failure(let error): throw error
+    case .failure(let error): throw ScenarioError(inFileOrder: error.diagnostics)
     }
   }
 }

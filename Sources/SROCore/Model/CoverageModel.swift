@@ -26,18 +26,29 @@ public struct CoverageModel: Sendable {
   public private(set) var shortages: [Variable] = []
   /// `ot[o]`, by officer.
   public private(set) var overtime: [Variable] = []
+  /// The published roster being re-planned, if any.
+  public let published: PublishedRoster?
+  /// For each published assignment still possible, its variable and the
+  /// penalty (change weight × hours) for dropping it.
+  private(set) var changeTerms: [(variable: Variable, penalty: Double)] = []
 
-  /// Builds the model of `scenario`.
-  public init(scenario: Scenario) {
+  /// Builds the model of `scenario`, with its pins fixed and, when
+  /// re-planning, a penalty for every dropped assignment of `published`.
+  ///
+  /// - Throws: ``PlanningError/infeasiblePins(_:)`` when the pins break a rule.
+  public init(scenario: Scenario, published: PublishedRoster? = nil) throws(PlanningError) {
     self.scenario = scenario
     self.blocks = scenario.blocks()
-    build()
+    self.published = published
+    try build()
   }
 
-  private mutating func build() {
+  private mutating func build() throws(PlanningError) {
     let rules = Rules(scenario)
     let blocks = self.blocks
     let weights = scenario.policy.weights
+    let pinned = try PinCheck(scenario: scenario, blocks: blocks, rules: rules).resolve()
+    let kept = published.map { PublishedMatch(scenario: scenario, blocks: blocks, published: $0) }
     var objective = LinearExpression()
 
     // Variables.
@@ -46,8 +57,10 @@ public struct CoverageModel: Sendable {
     for officer in scenario.officers {
       var mine: [(block: Int, variable: Variable)] = []
       for (b, block) in blocks.enumerated() where rules.isEligible(officer, for: block) {
+        let isPinned = pinned.contains(PinCheck.Pair(officer: byOfficer.count, block: b))
         let x = model.addVariable(
-          Name("x", index: [officer.id.rawValue] + block.label), kind: .binary)
+          Name("x", index: [officer.id.rawValue] + block.label), kind: .binary,
+          lowerBound: isPinned ? 1 : 0)
         assignments.append(Assignment(officer: byOfficer.count, block: b, variable: x))
         mine.append((b, x))
         byBlock[b].append(x)
@@ -55,6 +68,13 @@ public struct CoverageModel: Sendable {
         if rules.isAwayFromHome(officer, block) { cost += weights.awayFromHome }
         if rules.isCrossAgency(officer, block) { cost += weights.crossAgency }
         if cost != 0 { objective.add(x, coefficient: cost * block.hours) }
+        if let kept, kept.contains(officer: officer.id, block: b) {
+          // W × hours × (1 − x): a constant and a reward for keeping x.
+          let penalty = kept.changeWeight * block.hours
+          objective.add(x, coefficient: -penalty)
+          objective += LinearExpression(constant: penalty)
+          changeTerms.append((x, penalty))
+        }
       }
       byOfficer.append(mine)
     }

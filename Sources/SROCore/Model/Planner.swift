@@ -4,6 +4,8 @@ public import GLPKSolver
 public enum PlanningError: Error, Sendable, CustomStringConvertible {
   /// GLPK could not run (a bug, or resources).
   case solver(SolverError)
+  /// The planner's pins break a rule; one diagnostic per problem.
+  case infeasiblePins([Diagnostic])
   /// The search stopped (time limit) before any roster was found.
   case noRosterFound
   /// GLPK called the model infeasible or unbounded, which the model's
@@ -13,6 +15,7 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .solver(let error): return "\(error)"
+    case .infeasiblePins(let problems): return problems.map(\.description).joined(separator: "\n")
     case .noRosterFound: return "no roster found before the time limit; allow more time"
     case .unexpectedStatus(let status):
       return "the solver reported the model \(status.rawValue), which should be impossible"
@@ -28,6 +31,8 @@ public struct PlanningOptions: Sendable {
   public var relativeGap: Double = 0
   /// Where GLPK's output lines go.
   public var log: SolverLog = .silent
+  /// A published roster to stay close to (minimal-change re-planning).
+  public var published: PublishedRoster?
 
   public init() {}
 
@@ -58,7 +63,7 @@ public enum Planner {
   ) throws(PlanningError) -> PlanningResult {
     let clock = ContinuousClock()
     let began = clock.now
-    let coverage = CoverageModel(scenario: scenario)
+    let coverage = try CoverageModel(scenario: scenario, published: options.published)
     let built = clock.now
     let solution: Solution
     do {
@@ -119,12 +124,28 @@ extension CoverageModel {
         id: officer.id.rawValue, hours: hours[o],
         overtime: max(0, hours[o] - officer.maxHoursPerWeek))
     }
-    let objective = roundToMicro(solution.objective ?? 0)
+    // The roster reports the spec's objective; a re-planning run's change
+    // penalty is reported apart (``changePenalty(of:)``).
+    let penalty = changePenalty(of: solution)
+    // When a limit stopped the search, `ot` may exceed the real overtime;
+    // the roster's objective counts the real overtime (spec §5).
+    let overtimeSlack = zip(overtime, officers).reduce(0.0) {
+      $0 + scenario.policy.weights.overtime * max(0, solution[$1.0] - $1.1.overtime)
+    }
+    let objective = roundToMicro((solution.objective ?? 0) - penalty - overtimeSlack)
+    // Without a node bound from GLPK, 0 is still a bound: no term is negative.
+    let bound =
+      solution.status == .optimal
+      ? objective : roundToMicro(max(0, min(objective, (solution.bound ?? 0) - penalty)))
     return Roster(
       scenario: scenario.name, week: scenario.week.description,
       status: solution.status == .optimal ? .optimal : .feasible, objective: objective,
-      bound: solution.status == .optimal ? objective : roundToMicro(solution.bound ?? objective),
-      assignments: entries.map(\.1), uncovered: uncovered, officers: officers)
+      bound: bound, assignments: entries.map(\.1), uncovered: uncovered, officers: officers)
+  }
+
+  /// Σ change weight × hours over the published assignments the solution drops.
+  public func changePenalty(of solution: Solution) -> Double {
+    changeTerms.reduce(0) { $0 + $1.penalty * (1 - solution[$1.variable]) }
   }
 }
 

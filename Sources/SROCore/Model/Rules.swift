@@ -6,25 +6,52 @@ struct Rules {
   let scenario: Scenario
   private let schoolsByID: [SchoolID: School]
   private let absencesByOfficer: [OfficerID: [Absence]]
+  private let forbidden: Set<ForbiddenKey>
+
+  private struct ForbiddenKey: Hashable {
+    let officer: OfficerID
+    let school: SchoolID
+    let day: Weekday
+  }
 
   init(_ scenario: Scenario) {
     self.scenario = scenario
     schoolsByID = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     absencesByOfficer = Dictionary(grouping: scenario.absences, by: \.officer)
+    forbidden = Set(
+      scenario.forbids.flatMap { forbid in
+        forbid.days.map { ForbiddenKey(officer: forbid.officer, school: forbid.school, day: $0) }
+      })
   }
 
   func school(_ id: SchoolID) -> School? { schoolsByID[id] }
 
   /// Spec §3: not absent during the block, has its skills, and of the
-  /// school's agency unless cross-agency cover is penalised instead of forbidden.
+  /// school's agency unless cross-agency cover is penalised instead of
+  /// forbidden; and not ruled out by a planner's forbid.
   func isEligible(_ officer: Officer, for block: Block) -> Bool {
+    whyIneligible(officer, for: block) == nil
+  }
+
+  /// Why `officer` may not take `block`, in words, or `nil` if they may.
+  func whyIneligible(_ officer: Officer, for block: Block) -> String? {
     for absence in absencesByOfficer[officer.id] ?? []
     where absence.days.contains(block.day) && absence.interval.overlaps(block.interval) {
-      return false
+      let when = absence.interval == .wholeDay ? "" : " \(absence.interval.start)-\(absence.interval.end)"
+      let reason = absence.reason.map { " (\($0))" } ?? ""
+      return "\(officer.id) is absent on \(block.day)\(when)\(reason)"
     }
-    guard block.requiredSkills.allSatisfy(officer.skills.contains) else { return false }
-    if scenario.policy.crossAgency == .forbid, isCrossAgency(officer, block) { return false }
-    return true
+    if let missing = block.requiredSkills.first(where: { !officer.skills.contains($0) }) {
+      return
+        "\(officer.id) lacks the skill \(missing) that \(block.event?.rawValue ?? block.school.rawValue) requires"
+    }
+    if scenario.policy.crossAgency == .forbid, isCrossAgency(officer, block) {
+      return "\(officer.id) is of agency \(officer.agency), not \(block.school)'s, and crossAgency is forbid"
+    }
+    if forbidden.contains(ForbiddenKey(officer: officer.id, school: block.school, day: block.day)) {
+      return "\(officer.id) is forbidden at \(block.school) on \(block.day)"
+    }
+    return nil
   }
 
   /// Whether the officer's agency is not the block's school's responsible agency.

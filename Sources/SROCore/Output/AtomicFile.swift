@@ -5,8 +5,22 @@ import Foundation
 /// which is then renamed over the target.
 public enum AtomicFile {
   /// Writes `text` to `path` atomically.
+  ///
+  /// A symbolic link is followed (its target is replaced); a path that
+  /// exists but is no regular file (`/dev/stdout`, a pipe) is written
+  /// directly, since it cannot be renamed over.
   public static func write(_ text: String, to path: String) throws {
-    let target = URL(fileURLWithPath: path)
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), !isFolder.boolValue,
+      let type = try? FileManager.default.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType,
+      type != .typeRegular
+    {
+      let handle = try FileHandle(forWritingTo: target)
+      defer { try? handle.close() }
+      try handle.write(contentsOf: Data(text.utf8))
+      return
+    }
     let folder = target.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
     do {

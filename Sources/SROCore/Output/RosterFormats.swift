@@ -13,18 +13,7 @@ extension Roster {
       ("status", .string(status.rawValue)),
       ("objective", .number(objective)),
       ("bound", .number(bound)),
-      (
-        "assignments",
-        .array(
-          assignments.map { a in
-            .object(
-              [
-                ("officer", .string(a.officer)), ("school", .string(a.school)),
-                ("day", .string(a.day)), ("date", .string(a.date)), ("start", .string(a.start)),
-                ("end", .string(a.end)), ("kind", .string(a.kind.rawValue)),
-              ] + event(a.event))
-          })
-      ),
+      ("assignments", .array(assignments.map(Self.jsonValue(of:)))),
       (
         "uncovered",
         .array(
@@ -52,6 +41,16 @@ extension Roster {
     ])
   }
 
+  /// One assignment as a JSON object, keys in the spec's order.
+  static func jsonValue(of a: Assignment) -> JSONText {
+    .object(
+      [
+        ("officer", .string(a.officer)), ("school", .string(a.school)), ("day", .string(a.day)),
+        ("date", .string(a.date)), ("start", .string(a.start)), ("end", .string(a.end)),
+        ("kind", .string(a.kind.rawValue)),
+      ] + (a.event.map { [("event", JSONText.string($0))] } ?? []))
+  }
+
   /// One CSV row per assignment (RFC 4180), with a header row.
   public var csv: String {
     var lines = ["officer,school,day,date,start,end,hours,kind,event"]
@@ -73,6 +72,12 @@ extension Roster {
   public static func decode(json data: Data) throws -> Roster {
     try JSONDecoder().decode(Roster.self, from: data)
   }
+}
+
+extension Double {
+  /// The number as rosters print it: rounded to 1e-6, whole numbers
+  /// without a fraction (`4800`, `4.5`).
+  public var rosterText: String { jsonNumber(self) }
 }
 
 /// A CSV field, quoted when it must be.

@@ -33,16 +33,18 @@ public struct RosterStatistics: Sendable {
     let rules = Rules(scenario)
     let weights = scenario.policy.weights
     let blocks = scenario.blocks()
-    var missing: [String: Int] = [:]
+    // Identical blocks (overlapping windows of one school) each have an
+    // entry of their own, in block order: hand them out in that order.
+    var missing: [String: [Int]] = [:]
     for u in roster.uncovered {
-      missing[Self.key(u.school, u.day, u.start, u.end, u.event), default: 0] += u.missing
+      missing[Self.key(u.school, u.day, u.start, u.end, u.event), default: []].append(u.missing)
     }
     var byPriority: [Double: Double] = [:]
     for block in blocks {
       let key = Self.key(
         block.school.rawValue, block.day.code, block.interval.start.description,
         block.interval.end.description, block.event?.rawValue)
-      let short = Double(missing[key] ?? 0) * block.hours
+      let short = Double(missing[key]?.isEmpty == false ? missing[key]!.removeFirst() : 0) * block.hours
       let needed = Double(block.needed) * block.hours
       let agency = rules.school(block.school)?.agency ?? AgencyID("")
       for update in [

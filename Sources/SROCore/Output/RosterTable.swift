@@ -51,9 +51,9 @@ public struct RosterTable: Sendable {
     }
     out += Self.grid(rows)
 
-    if !scenario.events.isEmpty {
+    if scenario.events.contains(where: { $0.officers > 0 }) {
       out += "\nevents\n"
-      for event in scenario.events {
+      for event in scenario.events where event.officers > 0 {
         let officers = roster.assignments.filter { $0.event == event.id.rawValue }.map(\.officer)
         let missing = roster.uncovered.first { $0.event == event.id.rawValue }?.missing ?? 0
         out += "  \(event.day.code) \(event.start)-\(event.end) \(event.id) at \(event.school): "

@@ -93,9 +93,9 @@ public struct Roster: Sendable, Hashable, Codable {
   public var objective: Double
   /// The best proven bound; equal to `objective` when optimal.
   public var bound: Double
-  /// Sorted by day, start, school, officer.
+  /// Sorted by day, start, school, end, officer.
   public var assignments: [Assignment]
-  /// Sorted by day, start, school.
+  /// In block order: by day, start, end, school, coverage before events.
   public var uncovered: [Uncovered]
   /// One entry per officer, in scenario order.
   public var officers: [OfficerHours]

@@ -14,6 +14,10 @@ public struct Scenario: Sendable {
   public var absences: [Absence]
   public var closures: [Closure]
   public var events: [Event]
+  /// Assignments a planner fixed (an sro addition to the spec's format).
+  public var pins: [Pin] = []
+  /// Assignments a planner ruled out (an sro addition to the spec's format).
+  public var forbids: [Forbid] = []
 
   /// The date of `day` in the planned week.
   public func date(of day: Weekday) -> CivilDate { week.adding(days: day.rawValue) }
@@ -153,4 +157,24 @@ public struct Event: Sendable, Hashable {
   public var officers: Int
   public var priority: Double
   public var skills: [String]
+}
+
+/// A planner's fixed assignment: the officer takes every block at the
+/// school on the day — the coverage blocks when no times are given, every
+/// block (events included) lying within `[start, end)` when they are.
+public struct Pin: Sendable, Hashable {
+  public var officer: OfficerID
+  public var school: SchoolID
+  public var day: Weekday
+  public var interval: DayInterval?
+  /// Where the pin was written, for messages.
+  public var origin: Origin
+}
+
+/// A planner's ruled-out assignment: the officer takes no block at the
+/// school on the given days (every day when none are given).
+public struct Forbid: Sendable, Hashable {
+  public var officer: OfficerID
+  public var school: SchoolID
+  public var days: [Weekday]
 }

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import SROCore
+
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Solve a baseline and what-if variants and show them side by side.",
+    discussion: """
+      The baseline is SCENARIO with the --with files and quick edits given outside any \
+      --variant. Each --variant adds its own overlays and quick edits on top of the \
+      baseline, written as one argument: [NAME=]OPTIONS, e.g.
+        --variant 'with relief=--add-officer ccso-r4:CCSO'
+        --variant '--with scenarios/norman/whatif/cross-agency.yaml --absent npd-03:fri'
+      Options inside a variant are separated by spaces (no quoting inside). Variants are \
+      solved concurrently, each on its own thread; the output does not depend on --jobs.
+
+      Unless --independent is given, each variant is re-planned against the baseline \
+      roster with a tiny change weight, so among its optimal rosters it picks one that \
+      differs least from the baseline, and the listed differences are the ones the \
+      what-if forces rather than arbitrary ties.
+      """)
+
+  @OptionGroup var input: ScenarioOptions
+
+  @Option(
+    parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("A variant: [NAME=]OPTIONS (repeatable).", valueName: "variant"))
+  var variant: [String] = []
+
+  @Option(help: "Output format: table or json.")
+  var format: ComparisonFormat = .table
+
+  @Option(help: "Write the comparison to this file (atomically) instead of stdout.")
+  var output: String?
+
+  @Option(help: "How many solves to run at once (default: the number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @OptionGroup var search: SearchOptions
+
+  @Flag(help: "Solve each variant on its own, without leaning towards the baseline roster.")
+  var independent = false
+
+  enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+  }
+
+  func validate() throws {
+    guard !variant.isEmpty else { throw ValidationError("give at least one --variant") }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() throws {
+    let baselineScenario = try input.load()
+    var cases: [(name: String, assumptions: [String], scenario: Scenario)] = [
+      ("baseline", input.whatIf.assumptions, baselineScenario)
+    ]
+    var failed = false
+    for (index, text) in variant.enumerated() {
+      let (name, arguments) = Self.split(text, number: index + 1)
+      let options: WhatIfOptions
+      do {
+        options = try WhatIfOptions.parse(arguments)
+      } catch {
+        printError("--variant \(text): \(WhatIfOptions.message(for: error))")
+        failed = true
+        continue
+      }
+      var combined = input.whatIf
+      combined.overlays += options.overlays
+      combined.absent += options.absent
+      combined.event += options.event
+      combined.close += options.close
+      combined.addOfficer += options.addOfficer
+      combined.remove += options.remove
+      combined.policy += options.policy
+      combined.pin += options.pin
+      combined.forbid += options.forbid
+      do {
+        cases.append((name, options.assumptions, try combined.load(input.scenario)))
+      } catch {
+        failed = true
+      }
+    }
+    if failed { throw Exit.badInput }
+    let baseline: Result<PlanningResult, PlanningError> = Result {
+      () throws(PlanningError) in try Planner.plan(baselineScenario, options: search.planningOptions)
+    }
+    var variantOptions = search.planningOptions
+    if !independent, case .success(let planned) = baseline {
+      variantOptions.published = PublishedRoster.tieBreaking(towards: planned.roster)
+    }
+    let results =
+      [baseline]
+      + Planner.plan(cases.dropFirst().map(\.scenario), options: variantOptions, threads: jobs)
+    var solved: [Comparison.Case] = []
+    for (entry, result) in zip(cases, results) {
+      switch result {
+      case .success(let planned):
+        solved.append(
+          Comparison.Case(
+            name: entry.name, assumptions: entry.assumptions, scenario: entry.scenario,
+            roster: planned.roster))
+      case .failure(let error):
+        printError("\(entry.name):")
+        throw fail(error)
+      }
+    }
+    let comparison = Comparison(baseline: solved[0], variants: Array(solved.dropFirst()))
+    try emit(format == .json ? comparison.json : comparison.table, to: output)
+  }
+
+  /// `NAME=OPTIONS` or `OPTIONS` (named `variant N`), split into words.
+  static func split(_ text: String, number: Int) -> (String, [String]) {
+    var name = "variant \(number)"
+    var rest = Substring(text)
+    if let equals = text.firstIndex(of: "=") {
+      let head = text[..<equals].trimmingCharacters(in: .whitespaces)
+      if !head.isEmpty, !head.hasPrefix("-") {
+        name = head
+        rest = text[text.index(after: equals)...]
+      }
+    }
+    return (name, rest.split(whereSeparator: \.isWhitespace).map(String.init))
+  }
+}
