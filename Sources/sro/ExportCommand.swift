@@ -15,12 +15,18 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "Write the model as free MPS to this file.")
   var mps: String?
 
+  @Flag(
+    help:
+      "Write the straightforward model (pairwise travel and rest rows, every day and week row), as benchmarks compare against."
+  )
+  var plain = false
+
   func validate() throws {
     guard lp != nil || mps != nil else { throw ValidationError("give --lp FILE and/or --mps FILE") }
   }
 
   func run() throws {
-    let model = try coverageModel(try input.load()).model
+    let model = try coverageModel(try input.load(), formulation: plain ? .plain : .tight).model
     if let lp { try emit(model.text(in: .cplexLP), to: lp) }
     if let mps { try emit(model.text(in: .freeMPS), to: mps) }
   }

@@ -90,9 +90,11 @@ struct ScenarioOptions: ParsableArguments {
 }
 
 /// The model of `scenario`, or the pin problems printed and exit 65.
-func coverageModel(_ scenario: Scenario, published: PublishedRoster? = nil) throws -> CoverageModel {
+func coverageModel(
+  _ scenario: Scenario, published: PublishedRoster? = nil, formulation: Formulation = .tight
+) throws -> CoverageModel {
   do {
-    return try CoverageModel(scenario: scenario, published: published)
+    return try CoverageModel(scenario: scenario, published: published, formulation: formulation)
   } catch {
     throw fail(error)
   }

@@ -29,8 +29,9 @@ public struct DistrictGenerator: Sendable {
     public var seed: UInt64
     /// The Monday of the planned week.
     public var week: CivilDate = Options.defaultWeek
-    /// The share of officers (0–1) away for some of the week; every
-    /// district with officers has at least one absence.
+    /// The share of officers (0–1) away for some of the week. Unless it is
+    /// 0, every district with two officers or more has at least one
+    /// whole-day and one partial absence.
     public var absenceRate: Double = 0.2
     /// Number of evening and weekend events; `nil` for
     /// ``defaultEvents(schools:)``. At most one event per school and day,

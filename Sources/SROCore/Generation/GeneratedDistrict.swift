@@ -161,10 +161,12 @@ struct GeneratedDistrict {
         school.skills = ["youth-mental-health"]
         school.coverage = [Window(start: Self.time(8, 0), end: Self.time(15, 0), officers: 1)]
       } else if index <= NamePools.quarters.count {
-        let short = index == 0 ? city : "\(city) \(NamePools.quarters[index - 1])"
+        let short = index == 0 ? "\(city) High" : "\(city) \(NamePools.quarters[index - 1])"
         let id = index == 0 ? "\(citySlug)-high" : NamePools.slug(short)
         usedIDs.insert(id)
-        school = School(id: id, name: "\(short) High School", shortName: short, level: .high)
+        school = School(
+          id: id, name: index == 0 ? "\(city) High School" : "\(short) High School", shortName: short,
+          level: .high)
       } else {
         let (id, name, short) = unique { ("\(NamePools.slug($0))-hs", "\($0) High School", $0) }
         school = School(id: id, name: name, shortName: short, level: .high)
@@ -472,7 +474,9 @@ struct GeneratedDistrict {
         absences.append(Absence(officer: officer, days: [day], interval: (start, end), reason: reason))
       }
     }
-    // At least one absence of each kind when there are officers for them.
+    // At least one absence of each kind when there are officers for them
+    // (unless absences were turned off).
+    guard options.absenceRate > 0 else { return }
     let free = officers.indices.filter { index in !absences.contains { $0.officer == index } }
     var spare = rng.shuffled(free)
     if officers.count >= 2 || absences.isEmpty, !spare.isEmpty,

@@ -9,22 +9,35 @@ extension Planner {
   public static func plan(
     _ scenarios: [Scenario], options: PlanningOptions = PlanningOptions(), threads: Int
   ) -> [Result<PlanningResult, PlanningError>] {
-    let results = Mutex<[Int: Result<PlanningResult, PlanningError>]>([:])
-    let slots = DispatchSemaphore(value: max(1, threads))
-    let done = DispatchGroup()
-    for (index, scenario) in scenarios.enumerated() {
-      slots.wait()
-      done.enter()
-      let thread = Thread {
-        let result = Result { () throws(PlanningError) in try plan(scenario, options: options) }
-        results.withLock { $0[index] = result }
-        slots.signal()
-        done.leave()
-      }
-      thread.stackSize = 8 << 20
-      thread.start()
+    var perScenario = options
+    perScenario.threads = 1  // the scenarios already keep `threads` threads busy
+    let shared = perScenario
+    return concurrently(scenarios, threads: threads) { scenario in
+      Result { () throws(PlanningError) in try plan(scenario, options: shared) }
     }
-    done.wait()
-    return results.withLock { all in scenarios.indices.map { all[$0]! } }
   }
+}
+
+/// `work` applied to each item, each on a new thread (GLPK's environment is
+/// per thread), at most `threads` at a time; results in the items' order.
+func concurrently<Item: Sendable, Output: Sendable>(
+  _ items: [Item], threads: Int, _ work: @escaping @Sendable (Item) -> Output
+) -> [Output] {
+  let results = Mutex<[Int: Output]>([:])
+  let slots = DispatchSemaphore(value: max(1, threads))
+  let done = DispatchGroup()
+  for (index, item) in items.enumerated() {
+    slots.wait()
+    done.enter()
+    let thread = Thread {
+      let output = work(item)
+      results.withLock { $0[index] = output }
+      slots.signal()
+      done.leave()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+  done.wait()
+  return results.withLock { all in items.indices.map { all[$0]! } }
 }

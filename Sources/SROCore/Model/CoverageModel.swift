@@ -28,6 +28,8 @@ public struct CoverageModel: Sendable {
   public private(set) var overtime: [Variable] = []
   /// The published roster being re-planned, if any.
   public let published: PublishedRoster?
+  /// How the rules are written as rows.
+  public let formulation: Formulation
   /// For each published assignment still possible, its variable and the
   /// penalty (change weight × hours) for dropping it.
   private(set) var changeTerms: [(variable: Variable, penalty: Double)] = []
@@ -36,10 +38,13 @@ public struct CoverageModel: Sendable {
   /// re-planning, a penalty for every dropped assignment of `published`.
   ///
   /// - Throws: ``PlanningError/infeasiblePins(_:)`` when the pins break a rule.
-  public init(scenario: Scenario, published: PublishedRoster? = nil) throws(PlanningError) {
+  public init(
+    scenario: Scenario, published: PublishedRoster? = nil, formulation: Formulation = .tight
+  ) throws(PlanningError) {
     self.scenario = scenario
     self.blocks = scenario.blocks()
     self.published = published
+    self.formulation = formulation
     try build()
   }
 
@@ -115,14 +120,14 @@ public struct CoverageModel: Sendable {
             conflict: { rules.restConflict(blocks[$0], blocks[$1]) })
         }
         let hours = today.map { (blocks[$0.block].hours, $0.variable) }
-        if hours.reduce(0, { $0 + $1.0 }) > scenario.policy.maxHoursPerDay {
+        if formulation == .plain || hours.reduce(0, { $0 + $1.0 }) > scenario.policy.maxHoursPerDay {
           model.addConstraint(
             LinearExpression(terms: hours.map { ($0.1, $0.0) }) <= scenario.policy.maxHoursPerDay,
             name: Name("day", officer.id.rawValue, day.code))
         }
       }
       let week = byOfficer[o].map { (blocks[$0.block].hours, $0.variable) }
-      if week.reduce(0, { $0 + $1.0 }) > officer.maxHoursPerWeek {
+      if formulation == .plain || week.reduce(0, { $0 + $1.0 }) > officer.maxHoursPerWeek {
         model.addConstraint(
           LinearExpression(terms: week.map { ($0.1, $0.0) }) - overtime[o] <= officer.maxHoursPerWeek,
           name: Name("week", officer.id.rawValue))
@@ -175,8 +180,11 @@ public struct CoverageModel: Sendable {
       let ruledOut = to.filter { conflict(first.block, $0.block) }
         .sorted { blocks[$0.block].interval.start < blocks[$1.block].interval.start }
       var groups: [[(block: Int, variable: Variable)]] = []
+      if formulation == .plain {
+        groups = ruledOut.map { [$0] }
+      }
       var groupEnd = TimeOfDay(minutes: 0)
-      for candidate in ruledOut {
+      for candidate in formulation == .plain ? [] : ruledOut {
         let interval = blocks[candidate.block].interval
         if !groups.isEmpty, interval.start < groupEnd {
           groups[groups.count - 1].append(candidate)
@@ -198,4 +206,16 @@ public struct CoverageModel: Sendable {
       }
     }
   }
+}
+
+/// How ``CoverageModel`` writes the rules of spec §4 as rows. Both give the
+/// same optimum; they differ in size and in how tight the LP relaxation is.
+public enum Formulation: Sendable, Hashable {
+  /// Travel and rest rows pair a block with a group of mutually
+  /// overlapping blocks it rules out; rows that cannot bind are left out.
+  case tight
+  /// The straightforward form benchmarks compare against: one row per
+  /// conflicting pair for travel and rest, a day row for every officer-day
+  /// and a week row for every officer.
+  case plain
 }

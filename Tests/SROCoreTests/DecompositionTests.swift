@@ -1,0 +1,45 @@
+import Testing
+
+@testable import SROCore
+
+/// Solving a scenario's independent parts apart gives the optimum of the
+/// monolithic model.
+@Suite struct DecompositionTests {
+  static let seeds: [UInt64] = [1, 2, 3, 4]
+
+  @Test(arguments: seeds)
+  func decomposedObjectiveEqualsMonolithic(seed: UInt64) throws {
+    let text = DistrictGenerator(options: .init(schools: 12, seed: seed)).yaml()
+    let scenario = try ScenarioLoader.load(text: text, file: "generated-\(seed).yaml")
+    var whole = PlanningOptions()
+    whole.decompose = false
+    let monolithic = try Planner.plan(scenario, options: whole)
+    let decomposed = try Planner.plan(scenario)
+    #expect(decomposed.parts >= 2)  // the two agencies at least
+    #expect(monolithic.parts == 1)
+    #expect(monolithic.roster.status == .optimal && decomposed.roster.status == .optimal)
+    #expect(abs(monolithic.roster.objective - decomposed.roster.objective) < 1e-6)
+    #expect(RosterValidator(scenario: scenario).validate(decomposed.roster).violations == [])
+  }
+
+  @Test func partsCoverEveryOfficerAndSchoolOnce() throws {
+    let text = DistrictGenerator(options: .init(schools: 30, seed: 9)).yaml()
+    let scenario = try ScenarioLoader.load(text: text, file: "generated.yaml")
+    let parts = scenario.independentParts()
+    #expect(parts.flatMap(\.officers).map(\.id).sorted() == scenario.officers.map(\.id).sorted())
+    #expect(parts.flatMap(\.schools).map(\.id).sorted() == scenario.schools.map(\.id).sorted())
+    #expect(parts.flatMap { $0.blocks() }.count == scenario.blocks().count)
+  }
+
+  @Test func threadCountDoesNotChangeTheRoster() throws {
+    let text = DistrictGenerator(options: .init(schools: 16, seed: 5)).yaml()
+    let scenario = try ScenarioLoader.load(text: text, file: "generated.yaml")
+    var one = PlanningOptions()
+    one.threads = 1
+    var four = PlanningOptions()
+    four.threads = 4
+    #expect(
+      try Planner.plan(scenario, options: one).roster.json
+        == Planner.plan(scenario, options: four).roster.json)
+  }
+}

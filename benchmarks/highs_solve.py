@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Solves an MPS file with HiGHS (pip install highspy) and prints one JSON
+line: status, objective, bound, seconds (wall time of the solve alone).
+
+Usage: highs_solve.py MODEL.mps [--time-limit SECONDS] [--gap FRACTION] [--threads N]
+`sro bench` runs it on `sro export --plain` models for the side-by-side table.
+"""
+import argparse
+import json
+import sys
+import time
+
+import highspy
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("model")
+    parser.add_argument("--time-limit", type=float, default=None)
+    parser.add_argument("--gap", type=float, default=0.0)
+    parser.add_argument("--threads", type=int, default=None)
+    args = parser.parse_args()
+
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    if args.time_limit is not None:
+        h.setOptionValue("time_limit", args.time_limit)
+    h.setOptionValue("mip_rel_gap", args.gap)
+    if args.threads is not None:
+        h.setOptionValue("threads", args.threads)
+    if h.readModel(args.model) != highspy.HighsStatus.kOk:
+        print(json.dumps({"status": "error", "message": "cannot read " + args.model}))
+        return 1
+    start = time.perf_counter()
+    h.run()
+    seconds = time.perf_counter() - start
+    status = h.getModelStatus()
+    info = h.getInfo()
+    names = {
+        highspy.HighsModelStatus.kOptimal: "optimal",
+        highspy.HighsModelStatus.kTimeLimit: "time-limit",
+        highspy.HighsModelStatus.kInfeasible: "infeasible",
+    }
+    has_solution = info.primal_solution_status == 2
+    print(json.dumps({
+        "status": names.get(status, h.modelStatusToString(status)),
+        "objective": info.objective_function_value if has_solution else None,
+        "bound": info.mip_dual_bound,
+        "seconds": seconds,
+        "version": h.version(),
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
