@@ -79,6 +79,7 @@ static int intopt(glp_prob *P, sro_mip_params *p) {
   parm.fp_heur = p->feasibility_pump ? GLP_ON : GLP_OFF;
   parm.ps_heur = p->proximity_search ? GLP_ON : GLP_OFF;
   if (p->proximity_time_limit_ms > 0) parm.ps_tm_lim = p->proximity_time_limit_ms;
+  if (p->output_frequency_ms > 0) parm.out_frq = p->output_frequency_ms;
   parm.cb_func = on_branch_and_cut;
   parm.cb_info = p;
   if (!p->presolve) {

@@ -25,13 +25,14 @@ public enum GLPK {
       try checkStartingSolution(values, of: model)
       start = [0] + values
     }
-    return try withEnvironment(log: options.log) { session throws(SolverError) in
+    return try withEnvironment(log: options.log, progress: options.progress) {
+      session throws(SolverError) in
       var problem = ProblemHandle()
       try session.guarded(&problem) { pointer in lowered.load(into: pointer) }
       return try run(
         &problem, session: session, isMixedInteger: model.isMixedInteger,
         variableKinds: model.variables.map(\.kind), objectiveConstant: model.objective.constant,
-        options: options, start: start)
+        objectiveScale: lowered.objectiveScale, options: options, start: start)
     }
   }
 
@@ -72,7 +73,7 @@ public enum GLPK {
       }
       let solution = try run(
         &problem, session: session, isMixedInteger: glp_get_num_int(pointer) > 0,
-        variableKinds: kinds, objectiveConstant: 0, options: options, start: nil)
+        variableKinds: kinds, objectiveConstant: 0, objectiveScale: 1, options: options, start: nil)
       return FileSolution(
         status: solution.status, objective: solution.objective, bound: solution.bound,
         solveTime: solution.solveTime, columns: columns, rows: Int(glp_get_num_rows(pointer)))
@@ -83,9 +84,10 @@ public enum GLPK {
 
   private static func run(
     _ problem: inout ProblemHandle, session: Session, isMixedInteger: Bool,
-    variableKinds: [VariableKind], objectiveConstant: Double, options: SolverOptions,
-    start: [Double]?
+    variableKinds: [VariableKind], objectiveConstant: Double, objectiveScale: Double,
+    options: SolverOptions, start: [Double]?
   ) throws(SolverError) -> Solution {
+    session.capture.objective = (objectiveScale, objectiveConstant)
     let clock = ContinuousClock()
     let began = clock.now
     let messageLevel = session.capture.forwardsLines ? GLP_MSG_ON : GLP_MSG_ERR
@@ -97,6 +99,7 @@ public enum GLPK {
     if isMixedInteger {
       var params = sro_mip_params()
       params.msg_level = messageLevel
+      params.output_frequency_ms = options.progress == nil ? 0 : 500
       params.time_limit_ms = timeLimit
       params.mip_gap = options.relativeGap
       params.presolve = options.presolve && start == nil ? 1 : 0
@@ -115,7 +118,7 @@ public enum GLPK {
       if start != nil { startAccepted = params.start_accepted != 0 }
       guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
       status = try mipStatus(code: code, mipStatus: glp_mip_status(pointer), session: session)
-      if params.has_bound != 0 { bound = params.best_bound + objectiveConstant }
+      if params.has_bound != 0 { bound = params.best_bound / objectiveScale + objectiveConstant }
     } else {
       try session.guarded(&problem) { pointer in
         sro_guard_simplex(pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, &code)
@@ -141,7 +144,8 @@ public enum GLPK {
       }
     }
     let objective =
-      (isMixedInteger ? glp_mip_obj_val(pointer) : glp_get_obj_val(pointer)) + objectiveConstant
+      (isMixedInteger ? glp_mip_obj_val(pointer) : glp_get_obj_val(pointer)) / objectiveScale
+      + objectiveConstant
     if status == .optimal { bound = objective }
     return Solution(
       status: status, objective: objective, bound: bound, values: values,

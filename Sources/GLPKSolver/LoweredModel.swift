@@ -18,6 +18,12 @@ struct LoweredModel {
   var rowIndex: [Int32] = [0]
   var columnIndex: [Int32] = [0]
   var coefficient: [Double] = [0]
+  /// The objective is multiplied by this before GLPK sees it (and GLPK's
+  /// values divided by it after): when every column with an objective
+  /// coefficient is integer, a scale that makes those coefficients whole
+  /// numbers lets GLPK round each bound up to the next value the objective
+  /// can take (`ios_round_bound`), closing the last step of a search.
+  var objectiveScale = 1.0
 
   /// Lowers a model that has passed ``Model/validate()``.
   init(_ model: Model) throws(SolverError) {
@@ -28,6 +34,10 @@ struct LoweredModel {
     maximize = model.sense == .maximize ? 1 : 0
     objective = [Double](repeating: 0, count: model.variables.count)
     for term in model.objective.terms { objective[term.variable.index] += term.coefficient }
+    if let scale = Self.integralScale(objective, kinds: model.variables.map(\.kind)) {
+      objectiveScale = scale
+      objective = objective.map { $0 * scale }
+    }
     for variable in model.variables {
       switch variable.kind {
       case .continuous: columnKind.append(GLP_CV)
@@ -54,6 +64,23 @@ struct LoweredModel {
       }
       guard coefficient.count < limit else {
         throw .tooLarge("more than \(limit) nonzero coefficients")
+      }
+    }
+  }
+
+  /// The smallest of a few common multipliers (1, 2, 4, … 3600) that makes
+  /// every objective coefficient a whole number, if all of them sit on
+  /// integer columns; `nil` otherwise.
+  static func integralScale(_ objective: [Double], kinds: [VariableKind]) -> Double? {
+    let used = objective.indices.filter { objective[$0] != 0 }
+    guard !used.isEmpty, used.allSatisfy({ kinds[$0] != .continuous }) else { return nil }
+    let candidates: [Double] = [
+      1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 16, 20, 24, 30, 40, 48, 60, 120, 240, 360, 600, 1200, 3600,
+    ]
+    return candidates.first { scale in
+      used.allSatisfy { j in
+        let value = objective[j] * scale
+        return abs(value) < 1e9 && abs(value - value.rounded()) <= 1e-9 * max(1, abs(value))
       }
     }
   }

@@ -41,9 +41,10 @@ final class Session {
 /// Runs `body` with GLPK's terminal output captured, then frees the calling
 /// thread's GLPK environment. Everything GLPK does in `body` stays on this thread.
 func withEnvironment<T>(
-  log: SolverLog, _ body: (Session) throws(SolverError) -> T
+  log: SolverLog, progress: (@Sendable (SolverProgress) -> Void)? = nil,
+  _ body: (Session) throws(SolverError) -> T
 ) throws(SolverError) -> T {
-  let capture = OutputCapture(log: log)
+  let capture = OutputCapture(log: log, progress: progress)
   let session = Session(capture: capture)
   return try withExtendedLifetime(capture) { () throws(SolverError) -> T in
     glp_term_hook(
@@ -67,18 +68,22 @@ func withEnvironment<T>(
 /// messages and forwards each to the log closure, if any.
 final class OutputCapture {
   private let sink: (@Sendable (String) -> Void)?
+  private let progress: (@Sendable (SolverProgress) -> Void)?
   private var pending = ""
   private var recent: [String] = []
+  /// How GLPK's objective maps back to the model's: `value / scale + constant`.
+  var objective = (scale: 1.0, constant: 0.0)
 
-  init(log: SolverLog) {
+  init(log: SolverLog, progress: (@Sendable (SolverProgress) -> Void)? = nil) {
     switch log {
     case .silent: sink = nil
     case .lines(let closure): sink = closure
     }
+    self.progress = progress
   }
 
   /// Whether lines are wanted (then GLPK's normal output is turned on).
-  var forwardsLines: Bool { sink != nil }
+  var forwardsLines: Bool { sink != nil || progress != nil }
 
   /// The last lines GLPK printed, joined; what a fatal error said.
   var recentText: String {
@@ -104,5 +109,10 @@ final class OutputCapture {
     recent.append(line)
     if recent.count > 8 { recent.removeFirst() }
     sink?(line)
+    if let progress,
+      let snapshot = SolverProgress.parse(line, scale: objective.scale, constant: objective.constant)
+    {
+      progress(snapshot)
+    }
   }
 }

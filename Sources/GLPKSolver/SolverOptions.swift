@@ -52,9 +52,43 @@ public struct SolverOptions: Sendable {
   public var startingSolution: [Double]?
   /// Where GLPK's terminal output goes.
   public var log: SolverLog = .silent
+  /// Called on the solving thread each time branch-and-cut reports its
+  /// incumbent and bound (GLPK's progress lines, parsed and unscaled).
+  public var progress: (@Sendable (SolverProgress) -> Void)?
 
   /// The default options: no limits, presolve on, no extra cuts or heuristics.
   public init() {}
+}
+
+/// A snapshot of a branch-and-cut search.
+public struct SolverProgress: Sendable, Hashable {
+  /// The best objective found so far, if any.
+  public var incumbent: Double?
+  /// The best proven bound so far, if any.
+  public var bound: Double?
+
+  /// The relative gap, when both are known.
+  public var gap: Double? {
+    guard let incumbent, let bound else { return nil }
+    return abs(incumbent - bound) / max(1, abs(incumbent))
+  }
+
+  /// Parses one of GLPK's progress lines
+  /// (`+  1505: mip =   3.964e+03 >=   3.9e+03   0.0% (34; 0)`), mapping
+  /// GLPK's values back through `scale` and `constant`.
+  static func parse(_ line: String, scale: Double, constant: Double) -> SolverProgress? {
+    guard line.hasPrefix("+") else { return nil }
+    let words = line.split(separator: " ")
+    guard let relation = words.firstIndex(where: { $0 == ">=" || $0 == "<=" }), relation > 0
+    else { return nil }
+    func value(_ word: Substring?) -> Double? {
+      guard let word, let number = Double(word), number.isFinite else { return nil }
+      return number / scale + constant
+    }
+    return SolverProgress(
+      incumbent: value(words[relation - 1]),
+      bound: relation + 1 < words.count ? value(words[relation + 1]) : nil)
+  }
 }
 
 extension Duration {

@@ -14,6 +14,9 @@ struct SearchOptions: ParsableArguments {
   @Option(help: "Stop once the relative gap between roster and bound is at most this.")
   var gap: Double = 0
 
+  @Flag(help: "No live progress line on stderr (it is shown only on a terminal anyway).")
+  var quiet = false
+
   func validate() throws {
     if let timeLimit, !(timeLimit > 0 && timeLimit < 2_000_000) {
       throw ValidationError("--time-limit must be a positive number of seconds")
@@ -67,6 +70,9 @@ struct SolveCommand: ParsableCommand {
   func run() throws {
     let scenario = try input.load()
     var options = search.planningOptions
+    let progress = ProgressView.make(quiet: search.quiet)
+    if let progress { options.progress = { progress.report($0) } }
+    defer { progress?.finish() }
     var publishedAssignments: [Roster.Assignment]?
     if let keep {
       let published = try readRoster(keep)

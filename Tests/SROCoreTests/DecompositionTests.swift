@@ -5,7 +5,9 @@ import Testing
 /// Solving a scenario's independent parts apart gives the optimum of the
 /// monolithic model.
 @Suite struct DecompositionTests {
-  static let seeds: [UInt64] = [1, 2, 3, 4]
+  // Seeds whose monolithic model solves in well under a second (12 schools
+  // can be hard for the monolithic model: seed 4 takes minutes).
+  static let seeds: [UInt64] = [1, 3, 5, 6]
 
   @Test(arguments: seeds)
   func decomposedObjectiveEqualsMonolithic(seed: UInt64) throws {

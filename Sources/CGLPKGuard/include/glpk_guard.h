@@ -31,6 +31,7 @@ typedef struct sro_mip_params {
   int feasibility_pump;
   int proximity_search;
   int proximity_time_limit_ms;
+  int output_frequency_ms;    /* 0: GLPK's default */
   /* A starting incumbent, 1-based (element 0 unused), or NULL. */
   const double *start;
   /* Outputs. */

@@ -4,10 +4,13 @@ public import LinearModel
 /// bookkeeping to turn a solution back into a ``Roster``.
 ///
 /// Variables: `x[officer,block]` (binary, one per eligible pair),
-/// `short[block]` and `ot[officer]`. Constraint families, in order: `cover`,
+/// `short[block]` (integer: officers missing) and `ot[officer]` (overtime,
+/// counted in steps of ``overtimeStep`` hours so that it can be integer
+/// too). Constraint families, in order: `cover`,
 /// `overlap` (clique rows over each officer's overlapping blocks), `travel`
 /// and `rest` (each row: one block and a clique of the blocks it rules
-/// out), `day`, `week`. Rows that can never bind are left out.
+/// out), `day`, `week`, and `symmetry` (interchangeable officers ordered
+/// by hours). Rows that can never bind are left out.
 public struct CoverageModel: Sendable {
   /// One eligible (officer, block) pair and its variable.
   public struct Assignment: Sendable {
@@ -24,8 +27,14 @@ public struct CoverageModel: Sendable {
   public private(set) var assignments: [Assignment] = []
   /// `short[b]`, by block.
   public private(set) var shortages: [Variable] = []
-  /// `ot[o]`, by officer.
+  /// `ot[o]`, by officer, in steps of `overtimeStep[o]` hours.
   public private(set) var overtime: [Variable] = []
+  /// The hours one step of `ot[o]` stands for: the greatest common divisor
+  /// of the officer's block lengths and weekly cap, so that counting
+  /// overtime in whole steps loses nothing (1 when there is none). With
+  /// every objective column integer, GLPK rounds its bound up to the next
+  /// value the objective can take, which closes the last step of a search.
+  public private(set) var overtimeStep: [Double] = []
   /// The published roster being re-planned, if any.
   public let published: PublishedRoster?
   /// How the rules are written as rows.
@@ -85,15 +94,23 @@ public struct CoverageModel: Sendable {
     }
     for block in blocks {
       let short = model.addVariable(
-        Name("short", index: block.label), upperBound: Double(block.needed))
+        Name("short", index: block.label), kind: .integer, upperBound: Double(block.needed))
       shortages.append(short)
       objective.add(short, coefficient: weights.uncovered * block.priority * block.hours)
     }
-    for officer in scenario.officers {
-      let ot = model.addVariable(
-        Name("ot", officer.id.rawValue), upperBound: officer.maxOvertimePerWeek)
+    for (o, officer) in scenario.officers.enumerated() {
+      let step = Self.overtimeStep(officer, blocks: byOfficer[o].map { blocks[$0.block] })
+      let ot: Variable
+      if let step {
+        ot = model.addVariable(
+          Name("ot", officer.id.rawValue), kind: .integer,
+          upperBound: (officer.maxOvertimePerWeek / step + 1e-9).rounded(.down))
+      } else {
+        ot = model.addVariable(Name("ot", officer.id.rawValue), upperBound: officer.maxOvertimePerWeek)
+      }
       overtime.append(ot)
-      objective.add(ot, coefficient: weights.overtime)
+      overtimeStep.append(step ?? 1)
+      objective.add(ot, coefficient: weights.overtime * (step ?? 1))
     }
 
     // 1. cover
@@ -129,11 +146,68 @@ public struct CoverageModel: Sendable {
       let week = byOfficer[o].map { (blocks[$0.block].hours, $0.variable) }
       if formulation == .plain || week.reduce(0, { $0 + $1.0 }) > officer.maxHoursPerWeek {
         model.addConstraint(
-          LinearExpression(terms: week.map { ($0.1, $0.0) }) - overtime[o] <= officer.maxHoursPerWeek,
+          LinearExpression(terms: week.map { ($0.1, $0.0) }) - overtimeStep[o] * overtime[o]
+            <= officer.maxHoursPerWeek,
           name: Name("week", officer.id.rawValue))
       }
     }
+    addSymmetryRows(byOfficer)
     model.setObjective(.minimize, objective)
+  }
+
+  /// Officers who are interchangeable — same agency, home, skills, limits
+  /// and absences, and no pin, forbid or published assignment of their own —
+  /// have the same blocks and costs, so any roster stays feasible and
+  /// equally good when their weeks are swapped. Ordering them by hours
+  /// (`hours(o₁) ≥ hours(o₂) ≥ …`) removes those copies of every roster
+  /// from the search without losing an optimum.
+  private mutating func addSymmetryRows(_ byOfficer: [[(block: Int, variable: Variable)]]) {
+    struct Twin: Hashable {
+      let agency: AgencyID
+      let home: SchoolID?
+      let skills: [String]
+      let week: Double
+      let overtime: Double
+      let absences: [String]
+    }
+    let special = Set(scenario.pins.map(\.officer) + scenario.forbids.map(\.officer))
+      .union((published?.assignments ?? []).map { OfficerID($0.officer) })
+    var groups: [Twin: [Int]] = [:]
+    var order: [Twin] = []
+    for (o, officer) in scenario.officers.enumerated() where !special.contains(officer.id) {
+      let absences = scenario.absences.filter { $0.officer == officer.id }
+        .map { "\($0.days) \($0.interval.start)-\($0.interval.end)" }.sorted()
+      let twin = Twin(
+        agency: officer.agency, home: officer.home, skills: officer.skills,
+        week: officer.maxHoursPerWeek, overtime: officer.maxOvertimePerWeek, absences: absences)
+      if groups[twin] == nil { order.append(twin) }
+      groups[twin, default: []].append(o)
+    }
+    let blocks = self.blocks
+    func hours(_ o: Int) -> LinearExpression {
+      LinearExpression(terms: byOfficer[o].map { ($0.variable, blocks[$0.block].hours) })
+    }
+    for twin in order {
+      let members = groups[twin]!
+      for (first, second) in zip(members, members.dropFirst()) {
+        model.addConstraint(
+          hours(first) - hours(second) >= 0,
+          name: Name(
+            "symmetry", scenario.officers[first].id.rawValue, scenario.officers[second].id.rawValue))
+      }
+    }
+  }
+
+  /// The step (hours) of whole minutes dividing every block length and the
+  /// weekly cap, or `nil` when the cap is not a whole number of minutes.
+  private static func overtimeStep(_ officer: Officer, blocks: [Block]) -> Double? {
+    let capMinutes = officer.maxHoursPerWeek * 60
+    guard capMinutes == capMinutes.rounded(), capMinutes < 1e9 else { return nil }
+    func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+    let step = blocks.reduce(Int(capMinutes)) {
+      gcd($0, $1.interval.end.minutes - $1.interval.start.minutes)
+    }
+    return step > 0 ? Double(step) / 60 : nil
   }
 
   /// One row per maximal set of the officer's blocks that share a moment

@@ -32,6 +32,8 @@ public struct PlanningOptions: Sendable {
   public var relativeGap: Double = 0
   /// Where GLPK's output lines go.
   public var log: SolverLog = .silent
+  /// Called with each progress report of a solve (from the solving thread).
+  public var progress: (@Sendable (SolverProgress) -> Void)?
   /// A published roster to stay close to (minimal-change re-planning).
   public var published: PublishedRoster?
   /// Solve independent parts apart (the same optimum, found faster).
@@ -46,7 +48,8 @@ public struct PlanningOptions: Sendable {
     options.timeLimit = timeLimit
     options.relativeGap = relativeGap
     options.log = log
-    options.cuts = [.clique]
+    options.progress = progress
+    options.cuts = Set(CutFamily.allCases)
     return options
   }
 }
@@ -188,8 +191,9 @@ extension CoverageModel {
     let penalty = changePenalty(of: solution)
     // When a limit stopped the search, `ot` may exceed the real overtime;
     // the roster's objective counts the real overtime (spec §5).
-    let overtimeSlack = zip(overtime, officers).reduce(0.0) {
-      $0 + scenario.policy.weights.overtime * max(0, solution[$1.0] - $1.1.overtime)
+    let overtimeSlack = officers.indices.reduce(0.0) { sum, o in
+      let modelled = solution[overtime[o]] * overtimeStep[o]
+      return sum + scenario.policy.weights.overtime * max(0, modelled - officers[o].overtime)
     }
     let objective = roundToMicro((solution.objective ?? 0) - penalty - overtimeSlack)
     // Without a node bound from GLPK, 0 is still a bound: no term is negative.
