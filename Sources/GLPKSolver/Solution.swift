@@ -33,6 +33,19 @@ public struct Solution: Sendable {
   /// Whether GLPK accepted the starting solution; `nil` when none was given.
   public let startingSolutionAccepted: Bool?
 
+  /// A solution found outside GLPK (a heuristic's), or a test's.
+  public init(
+    status: SolveStatus, objective: Double?, bound: Double?, values: [Double], solveTime: Duration,
+    startingSolutionAccepted: Bool? = nil
+  ) {
+    self.status = status
+    self.objective = objective
+    self.bound = bound
+    self.values = values
+    self.solveTime = solveTime
+    self.startingSolutionAccepted = startingSolutionAccepted
+  }
+
   /// The value of `variable` (0 when there is no solution).
   public subscript(variable: Variable) -> Double {
     values.isEmpty ? 0 : values[variable.index]

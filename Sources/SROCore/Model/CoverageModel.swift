@@ -39,6 +39,17 @@ public struct CoverageModel: Sendable {
   public let published: PublishedRoster?
   /// How the rules are written as rows.
   public let formulation: Formulation
+  /// The officer–block pairs the model may use (all eligible pairs when
+  /// `nil`); see ``RestrictedPlanner``.
+  let candidates: Set<PinCheck.Pair>?
+  /// The row of each block's `cover` constraint.
+  private(set) var coverRows: [Int] = []
+  /// The row of each officer's `day` constraint, by day, where there is one.
+  private(set) var dayRows: [[Weekday: Int]] = []
+  /// The row of each officer's `week` constraint, where there is one.
+  private(set) var weekRows: [Int?] = []
+  /// Each `overlap` row: its officer, day and the moment its blocks share.
+  private(set) var overlapRows: [(officer: Int, day: Weekday, moment: TimeOfDay, row: Int)] = []
   /// For each published assignment still possible, its variable and the
   /// penalty (change weight × hours) for dropping it.
   private(set) var changeTerms: [(variable: Variable, penalty: Double)] = []
@@ -50,6 +61,16 @@ public struct CoverageModel: Sendable {
   public init(
     scenario: Scenario, published: PublishedRoster? = nil, formulation: Formulation = .tight
   ) throws(PlanningError) {
+    try self.init(scenario: scenario, published: published, formulation: formulation, candidates: nil)
+  }
+
+  /// The model restricted to `candidates` (pinned and published pairs are
+  /// always kept), without symmetry rows when restricted.
+  init(
+    scenario: Scenario, published: PublishedRoster?, formulation: Formulation,
+    candidates: Set<PinCheck.Pair>?
+  ) throws(PlanningError) {
+    self.candidates = candidates
     self.scenario = scenario
     self.blocks = scenario.blocks()
     self.published = published
@@ -71,7 +92,13 @@ public struct CoverageModel: Sendable {
     for officer in scenario.officers {
       var mine: [(block: Int, variable: Variable)] = []
       for (b, block) in blocks.enumerated() where rules.isEligible(officer, for: block) {
-        let isPinned = pinned.contains(PinCheck.Pair(officer: byOfficer.count, block: b))
+        let pair = PinCheck.Pair(officer: byOfficer.count, block: b)
+        let isPinned = pinned.contains(pair)
+        if let candidates, !candidates.contains(pair), !isPinned,
+          kept?.contains(officer: officer.id, block: b) != true
+        {
+          continue
+        }
         let x = model.addVariable(
           Name("x", index: [officer.id.rawValue] + block.label), kind: .binary,
           lowerBound: isPinned ? 1 : 0)
@@ -115,12 +142,15 @@ public struct CoverageModel: Sendable {
 
     // 1. cover
     for (b, block) in blocks.enumerated() {
+      coverRows.append(model.constraints.count)
       model.addConstraint(
         LinearExpression.sum(byBlock[b]) + shortages[b] == Double(block.needed),
         name: Name("cover", index: block.label))
     }
     // 2–6, officer by officer.
     for (o, officer) in scenario.officers.enumerated() {
+      dayRows.append([:])
+      weekRows.append(nil)
       let days = Dictionary(grouping: byOfficer[o]) { blocks[$0.block].day }
       for day in Weekday.allCases {
         guard let today = days[day] else { continue }
@@ -138,6 +168,7 @@ public struct CoverageModel: Sendable {
         }
         let hours = today.map { (blocks[$0.block].hours, $0.variable) }
         if formulation == .plain || hours.reduce(0, { $0 + $1.0 }) > scenario.policy.maxHoursPerDay {
+          dayRows[o][day] = model.constraints.count
           model.addConstraint(
             LinearExpression(terms: hours.map { ($0.1, $0.0) }) <= scenario.policy.maxHoursPerDay,
             name: Name("day", officer.id.rawValue, day.code))
@@ -145,13 +176,14 @@ public struct CoverageModel: Sendable {
       }
       let week = byOfficer[o].map { (blocks[$0.block].hours, $0.variable) }
       if formulation == .plain || week.reduce(0, { $0 + $1.0 }) > officer.maxHoursPerWeek {
+        weekRows[o] = model.constraints.count
         model.addConstraint(
           LinearExpression(terms: week.map { ($0.1, $0.0) }) - overtimeStep[o] * overtime[o]
             <= officer.maxHoursPerWeek,
           name: Name("week", officer.id.rawValue))
       }
     }
-    addSymmetryRows(byOfficer)
+    if candidates == nil { addSymmetryRows(byOfficer) }
     model.setObjective(.minimize, objective)
   }
 
@@ -217,27 +249,36 @@ public struct CoverageModel: Sendable {
   ) {
     let sorted = candidates.sorted { blocks[$0.block].interval.start < blocks[$1.block].interval.start }
     let starts = Array(Set(sorted.map { blocks[$0.block].interval.start })).sorted()
+    // A restricted model also writes one-block rows: their duals price the
+    // officer's time at that moment for the pairs left out.
+    let smallest = self.candidates == nil ? 2 : 1
     var previous: [Variable] = []
     var previousStart: TimeOfDay?
+    func emit(_ clique: [Variable], at point: TimeOfDay) {
+      overlapRows.append(
+        (
+          officer: scenario.officers.firstIndex { $0.id == officer.id }!, day: day, moment: point,
+          row: model.constraints.count
+        ))
+      model.addConstraint(
+        LinearExpression.sum(clique) <= 1,
+        name: Name("overlap", officer.id.rawValue, day.code, point.description))
+    }
     for (k, point) in starts.enumerated() {
       let clique = sorted.filter {
         let interval = blocks[$0.block].interval
         return interval.start <= point && point < interval.end
       }
       // Emit the previous clique unless it is contained in this one.
-      if let previousStart, previous.count >= 2,
+      if let previousStart, previous.count >= smallest,
         !previous.allSatisfy({ v in clique.contains { $0.variable == v } })
       {
-        model.addConstraint(
-          LinearExpression.sum(previous) <= 1,
-          name: Name("overlap", officer.id.rawValue, day.code, previousStart.description))
+        emit(previous, at: previousStart)
       }
       previous = clique.map(\.variable)
       previousStart = point
-      if k == starts.count - 1, previous.count >= 2 {
-        model.addConstraint(
-          LinearExpression.sum(previous) <= 1,
-          name: Name("overlap", officer.id.rawValue, day.code, point.description))
+      if k == starts.count - 1, previous.count >= smallest {
+        emit(previous, at: point)
       }
     }
   }

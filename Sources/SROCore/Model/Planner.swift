@@ -38,6 +38,12 @@ public struct PlanningOptions: Sendable {
   public var published: PublishedRoster?
   /// Solve independent parts apart (the same optimum, found faster).
   public var decompose = true
+  /// Solve parts with more than ``RestrictedPlanner/threshold`` eligible
+  /// pairs on a priced, restricted model (with a valid bound) instead of
+  /// the full one.
+  public var restrictLargeParts = true
+  /// Eligible pairs above which a part counts as large.
+  var restrictionThreshold = RestrictedPlanner.threshold
   /// How many parts to solve at once.
   public var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -119,19 +125,35 @@ public enum Planner {
       solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
   }
 
+  /// How many officer–block pairs are eligible (the size of the full model).
+  static func eligiblePairs(_ scenario: Scenario) -> Int {
+    let rules = Rules(scenario)
+    let blocks = scenario.blocks()
+    return scenario.officers.reduce(0) { sum, officer in
+      sum + blocks.reduce(0) { $0 + (rules.isEligible(officer, for: $1) ? 1 : 0) }
+    }
+  }
+
   /// One part: build, solve, decode.
   static func planPart(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
     -> PlanningResult
   {
+    if options.restrictLargeParts, eligiblePairs(scenario) > options.restrictionThreshold {
+      return try RestrictedPlanner.plan(scenario, options: options)
+    }
     let clock = ContinuousClock()
     let began = clock.now
     let coverage = try CoverageModel(scenario: scenario, published: options.published)
     let built = clock.now
-    let solution: Solution
+    var solution: Solution
     do {
       solution = try GLPK.solve(coverage.model, options: options.solverOptions)
     } catch {
       throw .solver(error)
+    }
+    if solution.status == .noSolutionFound {
+      // A limit stopped GLPK before any roster: the greedy one stands.
+      solution = GreedyStart(coverage: coverage, rules: Rules(scenario)).fallback(for: solution) ?? solution
     }
     switch solution.status {
     case .optimal, .feasible: break

@@ -1,0 +1,66 @@
+internal import CGLPK
+internal import CGLPKGuard
+public import LinearModel
+
+/// The LP relaxation of a model: its optimum and the row duals, for bounds
+/// and pricing.
+public struct Relaxation: Sendable {
+  public let status: SolveStatus
+  /// The LP optimum (integrality ignored), when ``status`` is optimal.
+  public let objective: Double?
+  /// One dual value per constraint, in the model's order and objective
+  /// units (≤ 0 for binding `≤` rows of a minimisation).
+  public let rowDuals: [Double]
+  /// Each variable's value at the LP optimum.
+  public let values: [Double]
+  public let solveTime: Duration
+}
+
+extension GLPK {
+  /// Solves the LP relaxation of `model` with the simplex method (integer
+  /// and binary variables are treated as continuous within their bounds).
+  public static func solveRelaxation(
+    _ model: Model, options: SolverOptions = SolverOptions()
+  ) throws(SolverError) -> Relaxation {
+    do { try model.validate() } catch { throw .invalidModel(error) }
+    try options.validate(for: model)
+    let lowered = try LoweredModel(model)
+    let timeLimit = try SolverOptions.glpkMilliseconds(options.timeLimit, option: "time limit")
+    return try withEnvironment(log: options.log) { session throws(SolverError) in
+      var problem = ProblemHandle()
+      try session.guarded(&problem) { pointer in lowered.load(into: pointer) }
+      let clock = ContinuousClock()
+      let began = clock.now
+      var code: Int32 = 0
+      let messageLevel = session.capture.forwardsLines ? GLP_MSG_ON : GLP_MSG_ERR
+      try session.guarded(&problem) { pointer in
+        sro_guard_simplex(pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, &code)
+      }
+      guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
+      let status: SolveStatus
+      switch code {
+      case 0:
+        switch glp_get_status(pointer) {
+        case GLP_OPT: status = .optimal
+        case GLP_NOFEAS, GLP_INFEAS: status = .infeasible
+        case GLP_UNBND: status = .unbounded
+        default: status = .noSolutionFound
+        }
+      case GLP_ENOPFS: status = .infeasible
+      case GLP_ENODFS: status = .unbounded
+      case GLP_ETMLIM, GLP_EITLIM: status = .noSolutionFound
+      default: throw .glpkFailure(code: Int(code), message: session.capture.recentText)
+      }
+      let solveTime = clock.now - began
+      guard status == .optimal else {
+        return Relaxation(status: status, objective: nil, rowDuals: [], values: [], solveTime: solveTime)
+      }
+      let scale = lowered.objectiveScale
+      let duals = (0..<model.constraints.count).map { glp_get_row_dual(pointer, Int32($0 + 1)) / scale }
+      let values = (0..<model.variables.count).map { glp_get_col_prim(pointer, Int32($0 + 1)) }
+      return Relaxation(
+        status: status, objective: glp_get_obj_val(pointer) / scale + model.objective.constant,
+        rowDuals: duals, values: values, solveTime: solveTime)
+    }
+  }
+}

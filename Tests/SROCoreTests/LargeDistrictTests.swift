@@ -1,0 +1,46 @@
+import GLPKSolver
+import LinearModel
+import Testing
+
+@testable import SROCore
+
+/// The machinery for large districts: the greedy roster, and the
+/// restricted, priced model with its bound.
+@Suite struct LargeDistrictTests {
+  func generated(_ schools: Int, seed: UInt64) throws -> Scenario {
+    try ScenarioLoader.load(
+      text: DistrictGenerator(options: .init(schools: schools, seed: seed)).yaml(), file: "generated.yaml")
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func greedyRosterMeetsEveryConstraint(seed: UInt64) throws {
+    let scenario = try generated(16, seed: seed)
+    let coverage = try CoverageModel(scenario: scenario)
+    let greedy = GreedyStart(coverage: coverage, rules: Rules(scenario))
+    let values = try #require(greedy.values(preferring: greedy.homeFirst))
+    for named in coverage.model.constraints {
+      #expect(named.constraint.isSatisfied(by: { values[$0.index] }), "\(named.name)")
+    }
+    for (j, variable) in coverage.model.variables.enumerated() {
+      #expect(values[j] >= variable.lowerBound - 1e-9 && values[j] <= variable.upperBound + 1e-9)
+    }
+    let stopped = Solution(status: .noSolutionFound, objective: nil, bound: nil, values: [], solveTime: .zero)
+    let fallback = try #require(greedy.fallback(for: stopped))
+    let roster = coverage.roster(from: fallback)
+    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
+  }
+
+  @Test(arguments: [1, 3, 5] as [UInt64])
+  func restrictedModelGivesAValidRosterAndBound(seed: UInt64) throws {
+    let scenario = try generated(12, seed: seed)
+    let exact = try Planner.plan(scenario).roster
+    var options = PlanningOptions()
+    options.restrictionThreshold = 0
+    let restricted = try Planner.plan(scenario, options: options).roster
+    #expect(RosterValidator(scenario: scenario).validate(restricted).violations == [])
+    #expect(restricted.objective >= exact.objective - 1e-6)
+    // The bound holds for the full model: never above its optimum.
+    #expect(restricted.bound <= exact.objective + 1e-6)
+    #expect(restricted.bound <= restricted.objective + 1e-6)
+  }
+}
