@@ -77,6 +77,33 @@ import Testing
     }
   }
 
+  @Test func aBadEditIsReportedOnce() {
+    for (edit, message) in [
+      (
+        "--event",
+        "command line: --event x:fri: expected SCHOOL:DAY@HH:MM-HH:MMxN, e.g. norman-north:fri@18:00-22:30x3"
+      ),
+      ("--absent", "command line: --absent npd-01:tue-mon: day range tue-mon runs backwards"),
+    ] {
+      var edits = QuickEdits()
+      if edit == "--event" { edits.events = ["x:fri"] } else { edits.absent = ["npd-01:tue-mon"] }
+      #expect {
+        try ScenarioLoader.load(small, edits: edits)
+      } throws: { error in
+        (error as? ScenarioError)?.diagnostics.map(\.description) == [message]
+      }
+    }
+  }
+
+  @Test func removingAnOfficerDropsItsPinsAndForbids() throws {
+    var edits = QuickEdits()
+    edits.pins = ["npd-01:north-high:mon"]
+    edits.forbids = ["npd-01:north-high:tue"]
+    edits.remove = ["officer:npd-01"]
+    let scenario = try ScenarioLoader.load(small, edits: edits)
+    #expect(scenario.pins.isEmpty && scenario.forbids.isEmpty)
+  }
+
   @Test func dayRangesAndListsExpand() throws {
     var edits = QuickEdits()
     edits.absent = ["npd-01:mon-wed", "ccso-01:tue,thu"]

@@ -223,6 +223,11 @@ struct Layering {
     let events = doomed["events"] ?? []
     filter("officers") { !officers.contains(Self.id(of: $0) ?? "") }
     filter("absences") { !officers.contains($0["officer"]?.text ?? "") }
+    for key in ["pins", "forbids"] {
+      filter(key) {
+        !officers.contains($0["officer"]?.text ?? "") && !schools.contains($0["school"]?.text ?? "")
+      }
+    }
     filter("schools") { !schools.contains(Self.id(of: $0) ?? "") }
     filter("closures") { !schools.contains($0["school"]?.text ?? "") }
     filter("events") {

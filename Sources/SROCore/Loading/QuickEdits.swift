@@ -87,9 +87,10 @@ private struct EditLayerBuilder {
     begin("--absent", text)
     let (head, interval) = splitTime(text)
     let parts = head.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 2, !parts[0].isEmpty, let days = days(parts[1]) else {
+    guard parts.count == 2, !parts[0].isEmpty else {
       return fail("expected OFFICER:DAYS[@HH:MM-HH:MM], e.g. npd-03:tue-wed or ccso-07:thu@12:00-16:00")
     }
+    guard let days = days(parts[1]) else { return }
     var fields = [("officer", scalar(parts[0])), ("days", days), ("reason", scalar("what-if"))]
     if let interval {
       guard let (start, end) = times(interval) else { return }
@@ -121,9 +122,10 @@ private struct EditLayerBuilder {
   mutating func close(_ text: String) {
     begin("--close", text)
     let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 2, !parts[0].isEmpty, let days = days(parts[1]) else {
+    guard parts.count == 2, !parts[0].isEmpty else {
       return fail("expected SCHOOL:DAYS, e.g. lincoln-es:fri or all:mon")
     }
+    guard let days = days(parts[1]) else { return }
     add("closures", [("school", scalar(parts[0])), ("days", days), ("reason", scalar("what-if"))])
   }
 
@@ -186,7 +188,7 @@ private struct EditLayerBuilder {
     }
     var fields = [("officer", scalar(parts[0])), ("school", scalar(parts[1]))]
     if parts.count == 3 {
-      guard let days = days(parts[2]) else { return fail("expected OFFICER:SCHOOL[:DAYS]") }
+      guard let days = days(parts[2]) else { return }
       fields.append(("days", days))
     }
     add("forbids", fields)

@@ -14,13 +14,14 @@ public enum ScenarioLoader {
     for overlay in overlays { layering.apply(file: overlay) }
     let (layer, problems) = edits.layer()
     if let layer { layering.apply(layer: layer) }
+    let scenario: Scenario
     do throws(ScenarioError) {
-      let scenario = try decode(layering)
-      guard problems.isEmpty else { throw ScenarioError(problems) }
-      return scenario
+      scenario = try decode(layering)
     } catch {
       throw ScenarioError(error.diagnostics + problems)
     }
+    guard problems.isEmpty else { throw ScenarioError(problems) }
+    return scenario
   }
 
   /// Loads a scenario given as text (YAML or JSON); `file` names it in messages.

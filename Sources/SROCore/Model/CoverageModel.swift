@@ -42,6 +42,8 @@ public struct CoverageModel: Sendable {
   /// The officer–block pairs the model may use (all eligible pairs when
   /// `nil`); see ``RestrictedPlanner``.
   let candidates: Set<PinCheck.Pair>?
+  /// The published assignments matched to this model's blocks.
+  private(set) var publishedMatch: PublishedMatch?
   /// The row of each block's `cover` constraint.
   private(set) var coverRows: [Int] = []
   /// The row of each officer's `day` constraint, by day, where there is one.
@@ -84,6 +86,7 @@ public struct CoverageModel: Sendable {
     let weights = scenario.policy.weights
     let pinned = try PinCheck(scenario: scenario, blocks: blocks, rules: rules).resolve()
     let kept = published.map { PublishedMatch(scenario: scenario, blocks: blocks, published: $0) }
+    publishedMatch = kept
     var objective = LinearExpression()
 
     // Variables.

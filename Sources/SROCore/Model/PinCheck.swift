@@ -64,7 +64,10 @@ struct PinCheck {
       let pinIndex = { (b: Int) in pinOf[Pair(officer: o, block: b)] ?? 0 }
       problems += conflicts(officer, mine, pinIndex: pinIndex)
     }
-    guard problems.isEmpty else { throw .infeasiblePins(problems) }
+    guard problems.isEmpty else {
+      var seen = Set<Diagnostic>()
+      throw .infeasiblePins(problems.filter { seen.insert($0).inserted })
+    }
     return pairs
   }
 

@@ -218,15 +218,20 @@ extension CoverageModel {
       return sum + scenario.policy.weights.overtime * max(0, modelled - officers[o].overtime)
     }
     let objective = roundToMicro((solution.objective ?? 0) - penalty - overtimeSlack)
-    // Without a node bound from GLPK, 0 is still a bound: no term is negative.
+    // Without a node bound from GLPK, 0 is still a bound: no term is
+    // negative. A re-planning bound covers objective + change penalty, so
+    // the largest penalty any roster could pay comes off it.
     let bound =
       solution.status == .optimal
-      ? objective : roundToMicro(max(0, min(objective, (solution.bound ?? 0) - penalty)))
+      ? objective : roundToMicro(max(0, min(objective, (solution.bound ?? 0) - maximumChangePenalty)))
     return Roster(
       scenario: scenario.name, week: scenario.week.description,
       status: solution.status == .optimal ? .optimal : .feasible, objective: objective,
       bound: bound, assignments: entries.map(\.1), uncovered: uncovered, officers: officers)
   }
+
+  /// The change penalty of a roster that drops every published assignment.
+  var maximumChangePenalty: Double { changeTerms.reduce(0) { $0 + $1.penalty } }
 
   /// Σ change weight × hours over the published assignments the solution drops.
   public func changePenalty(of solution: Solution) -> Double {

@@ -8,7 +8,9 @@ import LinearModel
 ///
 /// The bound it reports is valid for the full model: the restricted LP's
 /// duals, used as Lagrangian multipliers on the full model's `cover`, `day`
-/// and `week` rows (and 0 on the rest), give
+/// and `week` rows, on the restricted `overlap` rows extended by every
+/// left-out block containing their moment (still valid inequalities), and 0
+/// on the rest, give
 /// `z_LP(restricted) + Σ_{pairs left out} min(0, reduced cost)` ≤ the full
 /// LP optimum ≤ the optimum. When pricing finds no negative reduced cost,
 /// that is the full LP bound itself.
@@ -100,7 +102,7 @@ enum RestrictedPlanner {
     }
     var roster = coverage.roster(from: solution)
     // The restricted search's own bound is not one for the full model.
-    let valid = roundToMicro(max(0, min(roster.objective, bound)))
+    let valid = roundToMicro(max(0, min(roster.objective, bound - coverage.maximumChangePenalty)))
     roster.bound = valid
     roster.status = roster.objective - valid <= 1e-6 ? .optimal : .feasible
     return PlanningResult(
@@ -173,9 +175,7 @@ extension CoverageModel {
     {
       cost -= duals[row.row]
     }
-    if let kept = published.map({ PublishedMatch(scenario: scenario, blocks: blocks, published: $0) }),
-      kept.contains(officer: officer.id, block: b)
-    {
+    if let kept = publishedMatch, kept.contains(officer: officer.id, block: b) {
       cost -= kept.changeWeight * block.hours
     }
     return cost
