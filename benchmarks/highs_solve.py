@@ -7,6 +7,7 @@ Usage: highs_solve.py MODEL.mps [--time-limit SECONDS] [--gap FRACTION] [--threa
 """
 import argparse
 import json
+import math
 import sys
 import time
 
@@ -42,10 +43,14 @@ def main() -> int:
         highspy.HighsModelStatus.kInfeasible: "infeasible",
     }
     has_solution = info.primal_solution_status == 2
+
+    def finite(value):
+        return value if value is not None and math.isfinite(value) else None
+
     print(json.dumps({
         "status": names.get(status, h.modelStatusToString(status)),
-        "objective": info.objective_function_value if has_solution else None,
-        "bound": info.mip_dual_bound,
+        "objective": finite(info.objective_function_value) if has_solution else None,
+        "bound": finite(info.mip_dual_bound),
         "seconds": seconds,
         "version": h.version(),
     }))

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# What CI runs: builds the benchmark suite, runs it in quick mode (Norman,
+# 25 and 60 schools, a few iterations), prints the results and checks them
+# against the committed thresholds (Thresholds/: allocation counts, never
+# time). Exits non-zero on a build failure, a benchmark that fails, or a
+# count beyond its tolerance (a regression); counts better than the
+# thresholds pass, with a note to record them (update-thresholds.sh).
+#
+#   benchmarks/ci-quick.sh               build, run, check
+#   benchmarks/ci-quick.sh --check-only  check the last run again
+set -uo pipefail
+cd "$(dirname "$0")"
+export SRO_BENCH_QUICK=1
+unset SRO_BENCH_MEMORY
+baseline=ci-quick
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+if [ "${1:-}" != "--check-only" ]; then
+  echo "== benchmarks (quick): build and run"
+  swift package --allow-writing-to-package-directory benchmark baseline update "$baseline" \
+    --no-progress --quiet || { echo "ci-quick: benchmark build or run failed" >&2; exit 1; }
+  swift package benchmark baseline read "$baseline" --no-progress \
+    || { echo "ci-quick: cannot read the run's results" >&2; exit 1; }
+fi
+
+echo "== benchmarks (quick): thresholds check"
+swift package benchmark thresholds check "$baseline" --no-progress 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+if [ "$status" -eq 0 ]; then
+  echo "ci-quick: allocation counts within the thresholds"
+elif grep -q "benchmarkThresholdImprovement" "$log" \
+  && ! grep -q "benchmarkThresholdRegression" "$log"; then
+  echo "ci-quick: allocation counts better than the thresholds (passing);" \
+    "record them with benchmarks/update-thresholds.sh"
+else
+  echo "ci-quick: thresholds check failed (exit $status): a count regressed," \
+    "or no thresholds were found; if the change is intended, run" \
+    "benchmarks/update-thresholds.sh and commit Thresholds/" >&2
+  exit 1
+fi
