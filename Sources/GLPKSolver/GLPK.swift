@@ -172,7 +172,7 @@ public enum GLPK {
     }
   }
 
-  private static func lpStatus(
+  static func lpStatus(
     code: Int32, lpStatus: Int32, session: Session
   ) throws(SolverError) -> SolveStatus {
     switch code {

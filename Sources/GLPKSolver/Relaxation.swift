@@ -37,20 +37,8 @@ extension GLPK {
         sro_guard_simplex(pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, &code)
       }
       guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
-      let status: SolveStatus
-      switch code {
-      case 0:
-        switch glp_get_status(pointer) {
-        case GLP_OPT: status = .optimal
-        case GLP_NOFEAS, GLP_INFEAS: status = .infeasible
-        case GLP_UNBND: status = .unbounded
-        default: status = .noSolutionFound
-        }
-      case GLP_ENOPFS: status = .infeasible
-      case GLP_ENODFS: status = .unbounded
-      case GLP_ETMLIM, GLP_EITLIM: status = .noSolutionFound
-      default: throw .glpkFailure(code: Int(code), message: session.capture.recentText)
-      }
+      var status = try lpStatus(code: code, lpStatus: glp_get_status(pointer), session: session)
+      if status == .feasible { status = .noSolutionFound }  // duals need an optimal basis
       let solveTime = clock.now - began
       guard status == .optimal else {
         return Relaxation(status: status, objective: nil, rowDuals: [], values: [], solveTime: solveTime)

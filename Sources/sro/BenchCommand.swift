@@ -189,7 +189,8 @@ struct BenchRow {
         f(r.gap * 100, 2) + "%", r.objective.rosterText, r.violations == 0 ? "yes" : "NO (\(r.violations))",
         r.highs.map { "\($0.binaries)" } ?? "-", r.highs.map { "\($0.rows)" } ?? "-",
         r.highs?.seconds.map { f($0, 2) } ?? "-", r.highs?.status ?? "-",
-        r.highs?.objective.map { $0.rosterText } ?? "-", r.ratio.map { (r.highs?.status == "optimal" ? "" : "≥") + f($0, 1) + "×" } ?? "-",
+        r.highs?.objective.map { $0.rosterText } ?? "-",
+        r.ratio.map { (r.highs?.status == "optimal" ? "" : "≥") + f($0, 1) + "×" } ?? "-",
         r.agreement,
       ])
     }
