@@ -51,11 +51,6 @@ public struct Solution: Sendable {
     values.isEmpty ? 0 : values[variable.index]
   }
 
-  /// The value of `expression` (its constant when there is no solution).
-  public func value(of expression: LinearExpression) -> Double {
-    expression.evaluate { self[$0] }
-  }
-
   /// The relative gap `|objective − bound| / max(1, |objective|)`, or `nil`.
   public var relativeGap: Double? {
     guard let objective, let bound else { return nil }

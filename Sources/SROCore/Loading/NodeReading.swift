@@ -67,7 +67,7 @@ struct NodeReader {
       return nil
     }
     if strictly ? value <= minimum : value < minimum {
-      report(node, "must be \(strictly ? ">" : ">=") \(formatted(minimum)), not \(text)")
+      report(node, "must be \(strictly ? ">" : ">=") \(jsonNumber(minimum)), not \(text)")
       return nil
     }
     return value
@@ -79,7 +79,7 @@ struct NodeReader {
     guard range.contains(value) else {
       report(
         node,
-        "must be between \(formatted(range.lowerBound)) and \(formatted(range.upperBound)), not \(formatted(value))"
+        "must be between \(jsonNumber(range.lowerBound)) and \(jsonNumber(range.upperBound)), not \(jsonNumber(value))"
       )
       return nil
     }
@@ -187,9 +187,4 @@ struct NodeReader {
     }
     return id
   }
-}
-
-/// `3` for whole numbers, `2.5` otherwise.
-func formatted(_ value: Double) -> String {
-  value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
 }

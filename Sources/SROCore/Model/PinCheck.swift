@@ -98,7 +98,7 @@ struct PinCheck {
         if rules.restConflict(blocks[b1], blocks[b2]) {
           add(
             [b1, b2],
-            "rest: less than \(formatted(scenario.policy.minRestHours)) h between \(describe(blocks[b1])) and \(describe(blocks[b2]))"
+            "rest: less than \(jsonNumber(scenario.policy.minRestHours)) h between \(describe(blocks[b1])) and \(describe(blocks[b2]))"
           )
         }
       }
@@ -109,14 +109,14 @@ struct PinCheck {
       if hours > scenario.policy.maxHoursPerDay + 1e-9 {
         add(
           today,
-          "day: \(formatted(hours)) h pinned on \(day), over maxHoursPerDay \(formatted(scenario.policy.maxHoursPerDay))"
+          "day: \(jsonNumber(hours)) h pinned on \(day), over maxHoursPerDay \(jsonNumber(scenario.policy.maxHoursPerDay))"
         )
       }
     }
     let week = mine.reduce(0.0) { $0 + blocks[$1].hours }
     let cap = officer.maxHoursPerWeek + officer.maxOvertimePerWeek
     if week > cap + 1e-9 {
-      add(mine, "week: \(formatted(week)) h pinned, over \(formatted(cap)) h with overtime")
+      add(mine, "week: \(jsonNumber(week)) h pinned, over \(jsonNumber(cap)) h with overtime")
     }
     return problems.map {
       Diagnostic(scenario.pins[$0.pin].origin, "pins of \(officer.id) break \($0.message)")
