@@ -52,6 +52,16 @@ int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms
   return SRO_GUARD_OK;
 }
 
+/* Whether the tree's incumbent, if any, meets the caller's target. */
+static int incumbent_meets_target(glp_tree *tree, const sro_mip_params *p) {
+  glp_prob *mip = glp_ios_get_prob(tree);
+  int status = glp_mip_status(mip);
+  if (!p->has_target || (status != GLP_FEAS && status != GLP_OPT)) return 0;
+  double value = glp_mip_obj_val(mip);
+  if (glp_get_obj_dir(mip) == GLP_MAX) return value >= p->target - p->target_tolerance;
+  return value <= p->target + p->target_tolerance;
+}
+
 static void on_branch_and_cut(glp_tree *tree, void *info) {
   sro_mip_params *p = info;
   int best = glp_ios_best_node(tree);
@@ -63,6 +73,10 @@ static void on_branch_and_cut(glp_tree *tree, void *info) {
     p->start_offered = 1;
     p->start_accepted = glp_ios_heur_sol(tree, p->start) == 0;
   }
+  /* Checked on every call, so an incumbent from any source (an integral
+     node, a heuristic, the starting solution just offered) stops the
+     search at the next point GLPK looks at the flag. */
+  if (incumbent_meets_target(tree, p)) glp_ios_terminate(tree);
 }
 
 static int intopt(glp_prob *P, sro_mip_params *p) {
@@ -100,6 +114,19 @@ static int intopt(glp_prob *P, sro_mip_params *p) {
 
 int sro_guard_intopt(struct glp_prob *problem, sro_mip_params *params, int *result) {
   GUARDED(*result = intopt(problem, params));
+  return SRO_GUARD_OK;
+}
+
+int sro_guard_add_column(struct glp_prob *problem, int type, double lb, double ub,
+                         double cost, int count, const int *rows, const double *values,
+                         int *column) {
+  GUARDED({
+    int j = glp_add_cols(problem, 1);
+    glp_set_col_bnds(problem, j, type, lb, ub);
+    glp_set_obj_coef(problem, j, cost);
+    if (count > 0) glp_set_mat_col(problem, j, count, rows, values);
+    *column = j;
+  });
   return SRO_GUARD_OK;
 }
 

@@ -111,6 +111,13 @@ public enum GLPK {
       params.proximity_search = options.heuristics.contains(.proximitySearch) ? 1 : 0
       params.proximity_time_limit_ms = try SolverOptions.glpkMilliseconds(
         options.proximitySearchTimeLimit, option: "proximity search time limit")
+      if let target = options.stopAtObjective {
+        // GLPK's units: model value = glpk value / scale + constant.
+        params.has_target = 1
+        params.target = (target - objectiveConstant) * objectiveScale
+        params.target_tolerance =
+          1e-9 * max(1, abs(target), abs(objectiveConstant)) * objectiveScale
+      }
       try (start ?? []).withUnsafeBufferPointer { buffer throws(SolverError) in
         params.start = start == nil ? nil : buffer.baseAddress
         try session.guarded(&problem) { pointer in sro_guard_intopt(pointer, &params, &code) }

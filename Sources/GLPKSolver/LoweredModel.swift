@@ -34,7 +34,7 @@ struct LoweredModel {
     maximize = model.sense == .maximize ? 1 : 0
     objective = [Double](repeating: 0, count: model.variables.count)
     for term in model.objective.terms { objective[term.variable.index] += term.coefficient }
-    if let scale = Self.integralScale(objective, kinds: model.variables.map(\.kind)) {
+    if let scale = model.integralObjectiveScale {
       objectiveScale = scale
       objective = objective.map { $0 * scale }
     }
@@ -64,23 +64,6 @@ struct LoweredModel {
       }
       guard coefficient.count < limit else {
         throw .tooLarge("more than \(limit) nonzero coefficients")
-      }
-    }
-  }
-
-  /// The smallest of a few common multipliers (1, 2, 4, … 3600) that makes
-  /// every objective coefficient a whole number, if all of them sit on
-  /// integer columns; `nil` otherwise.
-  static func integralScale(_ objective: [Double], kinds: [VariableKind]) -> Double? {
-    let used = objective.indices.filter { objective[$0] != 0 }
-    guard !used.isEmpty, used.allSatisfy({ kinds[$0] != .continuous }) else { return nil }
-    let candidates: [Double] = [
-      1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 16, 20, 24, 30, 40, 48, 60, 120, 240, 360, 600, 1200, 3600,
-    ]
-    return candidates.first { scale in
-      used.allSatisfy { j in
-        let value = objective[j] * scale
-        return abs(value) < 1e9 && abs(value - value.rounded()) <= 1e-9 * max(1, abs(value))
       }
     }
   }

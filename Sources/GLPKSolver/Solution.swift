@@ -67,6 +67,9 @@ public enum SolverError: Error, Sendable, CustomStringConvertible {
   case invalidOption(String)
   /// The model is larger than GLPK can index.
   case tooLarge(String)
+  /// A column added to a ``ColumnLP`` names a row that does not exist, or
+  /// one row twice.
+  case invalidColumn(String)
   /// The starting solution breaks a bound or constraint (named).
   case infeasibleStartingSolution(String)
   /// GLPK reached its fatal-error path; the guard caught it. `message` is
@@ -82,6 +85,7 @@ public enum SolverError: Error, Sendable, CustomStringConvertible {
     case .invalidModel(let error): return "invalid model: \(error)"
     case .invalidOption(let message): return "invalid solver option: \(message)"
     case .tooLarge(let message): return "model too large for GLPK: \(message)"
+    case .invalidColumn(let message): return "invalid column: \(message)"
     case .infeasibleStartingSolution(let message):
       return "starting solution is not feasible: \(message)"
     case .glpkFatalError(let message): return "GLPK error: \(message)"

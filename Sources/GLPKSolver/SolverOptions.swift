@@ -50,6 +50,15 @@ public struct SolverOptions: Sendable {
   /// checked (bounds, integrality, every constraint) before it is offered
   /// to GLPK through the `GLP_IHEUR` callback.
   public var startingSolution: [Double]?
+  /// Stop branch-and-cut as soon as an incumbent whose objective is at most
+  /// this (minimisation; at least this for maximisation) is known, with
+  /// status ``SolveStatus/feasible`` (``SolveStatus/optimal`` if GLPK
+  /// finished its own proof first). For callers with a bound of their own
+  /// that proves such an incumbent optimal, e.g. a rounded-up LP bound when
+  /// the objective takes whole values only. A starting solution that meets
+  /// it stops the search at once. Compared with a relative tolerance of
+  /// about 1e-9; must be finite; ignored for LPs (no incumbent to stop at).
+  public var stopAtObjective: Double?
   /// Where GLPK's terminal output goes.
   public var log: SolverLog = .silent
   /// Called on the solving thread each time branch-and-cut reports its
@@ -115,6 +124,9 @@ extension SolverOptions {
     _ = try Self.glpkMilliseconds(proximitySearchTimeLimit, option: "proximity search time limit")
     guard relativeGap.isFinite, relativeGap >= 0, relativeGap < 1 else {
       throw .invalidOption("relative gap must be in [0, 1), not \(relativeGap)")
+    }
+    if let target = stopAtObjective, !target.isFinite {
+      throw .invalidOption("the objective to stop at must be finite, not \(target)")
     }
     if let start = startingSolution {
       guard start.count == model.variables.count else {

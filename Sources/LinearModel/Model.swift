@@ -66,6 +66,34 @@ public struct Model: Sendable {
     self.objective = expression.normalized()
   }
 
+  /// Replaces the bounds of `variable` (e.g. to fix it while searching a
+  /// neighbourhood); ``validate()`` reports empty or NaN bounds.
+  public mutating func setBounds(of variable: Variable, lower: Double, upper: Double) {
+    let old = variables[variable.index]
+    variables[variable.index] = VariableDefinition(
+      name: old.name, kind: old.kind, lowerBound: lower, upperBound: upper)
+  }
+
+  /// The smallest of a few common multipliers (1, 2, 4, … 3600) that makes
+  /// every objective coefficient a whole number, when all of them sit on
+  /// integer or binary variables; `nil` otherwise. Then objective values at
+  /// integer points differ by multiples of `1 / scale` (plus the constant).
+  public var integralObjectiveScale: Double? {
+    var coefficients = [Double](repeating: 0, count: variables.count)
+    for term in objective.terms { coefficients[term.variable.index] += term.coefficient }
+    let used = coefficients.indices.filter { coefficients[$0] != 0 }
+    guard !used.isEmpty, used.allSatisfy({ variables[$0].kind != .continuous }) else { return nil }
+    let candidates: [Double] = [
+      1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 16, 20, 24, 30, 40, 48, 60, 120, 240, 360, 600, 1200, 3600,
+    ]
+    return candidates.first { scale in
+      used.allSatisfy { j in
+        let value = coefficients[j] * scale
+        return abs(value) < 1e9 && abs(value - value.rounded()) <= 1e-9 * max(1, abs(value))
+      }
+    }
+  }
+
   /// The definition of `variable`.
   public subscript(variable: Variable) -> VariableDefinition {
     variables[variable.index]

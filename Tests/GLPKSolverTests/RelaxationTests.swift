@@ -14,10 +14,4 @@ import Testing
     #expect(abs(relaxation.rowDuals[0] - 5) < 1e-9)
     #expect(abs(relaxation.values[2] - 0.5) < 1e-9)
   }
-
-  @Test func integralScaleNeedsIntegerColumnsOnly() {
-    #expect(LoweredModel.integralScale([1.25, 100, 0], kinds: [.binary, .integer, .continuous]) == 4)
-    #expect(LoweredModel.integralScale([1.25, 3], kinds: [.binary, .continuous]) == nil)
-    #expect(LoweredModel.integralScale([0.1234567], kinds: [.integer]) == nil)
-  }
 }

@@ -69,6 +69,29 @@ func sampleModel() -> Model {
     #expect(first.constraints.map(\.name) == second.constraints.map(\.name))
   }
 
+  /// 1.25 on a binary and 100 on an integer become whole at scale 4; a
+  /// continuous column with a cost, or an odd coefficient, has no scale.
+  @Test func integralObjectiveScaleNeedsIntegerColumnsOnly() {
+    var model = Model()
+    let x = model.addVariable(Name("x"), kind: .binary)
+    let n = model.addVariable(Name("n"), kind: .integer)
+    let c = model.addVariable(Name("c"))
+    model.setObjective(.minimize, 1.25 * x + 100 * n + LinearExpression(constant: 3))
+    #expect(model.integralObjectiveScale == 4)
+    model.setObjective(.minimize, 1.25 * x + 3 * c)
+    #expect(model.integralObjectiveScale == nil)
+    model.setObjective(.minimize, 0.1234567 * n)
+    #expect(model.integralObjectiveScale == nil)
+    #expect(Model().integralObjectiveScale == nil)
+  }
+
+  @Test func setBoundsReplacesOnlyTheBounds() {
+    var model = Model()
+    let x = model.addVariable(Name("x"), kind: .binary)
+    model.setBounds(of: x, lower: 1, upper: 1)
+    #expect(model[x].kind == .binary && model[x].lowerBound == 1 && model[x].upperBound == 1)
+  }
+
   @Test func familiesInOrderOfFirstAppearance() {
     let model = sampleModel()
     #expect(model.constraintFamilies == ["cover", "week", "fix"])

@@ -34,6 +34,12 @@ typedef struct sro_mip_params {
   int output_frequency_ms;    /* 0: GLPK's default */
   /* A starting incumbent, 1-based (element 0 unused), or NULL. */
   const double *start;
+  /* Stop as soon as the incumbent's objective (GLPK's units) is at most
+     target + target_tolerance (minimisation) or at least
+     target - target_tolerance (maximisation). */
+  int has_target;
+  double target;
+  double target_tolerance;
   /* Outputs. */
   int start_offered;
   int start_accepted;
@@ -59,6 +65,14 @@ int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms
 /// glp_intopt (after glp_simplex when the presolver is off); GLPK's return
 /// code in *result.
 int sro_guard_intopt(struct glp_prob *problem, sro_mip_params *params, int *result);
+
+/// Adds one column with bounds `type`/`lb`/`ub` (GLP_LO/DB/FX), objective
+/// coefficient `cost` and `count` matrix entries: `rows` and `values` are
+/// 1-based with element 0 unused, as glp_set_mat_col wants (row numbers in
+/// range, none twice). The new column's number in *column.
+int sro_guard_add_column(struct glp_prob *problem, int type, double lb, double ub,
+                         double cost, int count, const int *rows, const double *values,
+                         int *column);
 
 /// glp_read_mps (free or fixed format) into `problem`; GLPK's code in *result.
 int sro_guard_read_mps(struct glp_prob *problem, int free_format, const char *path,

@@ -44,14 +44,6 @@ public struct CoverageModel: Sendable {
   let candidates: Set<PinCheck.Pair>?
   /// The published assignments matched to this model's blocks.
   private(set) var publishedMatch: PublishedMatch?
-  /// The row of each block's `cover` constraint.
-  private(set) var coverRows: [Int] = []
-  /// The row of each officer's `day` constraint, by day, where there is one.
-  private(set) var dayRows: [[Weekday: Int]] = []
-  /// The row of each officer's `week` constraint, where there is one.
-  private(set) var weekRows: [Int?] = []
-  /// Each `overlap` row: its officer, day and the moment its blocks share.
-  private(set) var overlapRows: [(officer: Int, day: Weekday, moment: TimeOfDay, row: Int)] = []
   /// For each published assignment still possible, its variable and the
   /// penalty (change weight × hours) for dropping it.
   private(set) var changeTerms: [(variable: Variable, penalty: Double)] = []
@@ -145,15 +137,12 @@ public struct CoverageModel: Sendable {
 
     // 1. cover
     for (b, block) in blocks.enumerated() {
-      coverRows.append(model.constraints.count)
       model.addConstraint(
         LinearExpression.sum(byBlock[b]) + shortages[b] == Double(block.needed),
         name: Name("cover", index: block.label))
     }
     // 2–6, officer by officer.
     for (o, officer) in scenario.officers.enumerated() {
-      dayRows.append([:])
-      weekRows.append(nil)
       let days = Dictionary(grouping: byOfficer[o]) { blocks[$0.block].day }
       for day in Weekday.allCases {
         guard let today = days[day] else { continue }
@@ -171,7 +160,6 @@ public struct CoverageModel: Sendable {
         }
         let hours = today.map { (blocks[$0.block].hours, $0.variable) }
         if formulation == .plain || hours.reduce(0, { $0 + $1.0 }) > scenario.policy.maxHoursPerDay {
-          dayRows[o][day] = model.constraints.count
           model.addConstraint(
             LinearExpression(terms: hours.map { ($0.1, $0.0) }) <= scenario.policy.maxHoursPerDay,
             name: Name("day", officer.id.rawValue, day.code))
@@ -179,7 +167,6 @@ public struct CoverageModel: Sendable {
       }
       let week = byOfficer[o].map { (blocks[$0.block].hours, $0.variable) }
       if formulation == .plain || week.reduce(0, { $0 + $1.0 }) > officer.maxHoursPerWeek {
-        weekRows[o] = model.constraints.count
         model.addConstraint(
           LinearExpression(terms: week.map { ($0.1, $0.0) }) - overtimeStep[o] * overtime[o]
             <= officer.maxHoursPerWeek,
@@ -252,17 +239,9 @@ public struct CoverageModel: Sendable {
   ) {
     let sorted = candidates.sorted { blocks[$0.block].interval.start < blocks[$1.block].interval.start }
     let starts = Array(Set(sorted.map { blocks[$0.block].interval.start })).sorted()
-    // A restricted model also writes one-block rows: their duals price the
-    // officer's time at that moment for the pairs left out.
-    let smallest = self.candidates == nil ? 2 : 1
     var previous: [Variable] = []
     var previousStart: TimeOfDay?
     func emit(_ clique: [Variable], at point: TimeOfDay) {
-      overlapRows.append(
-        (
-          officer: scenario.officers.firstIndex { $0.id == officer.id }!, day: day, moment: point,
-          row: model.constraints.count
-        ))
       model.addConstraint(
         LinearExpression.sum(clique) <= 1,
         name: Name("overlap", officer.id.rawValue, day.code, point.description))
@@ -273,14 +252,14 @@ public struct CoverageModel: Sendable {
         return interval.start <= point && point < interval.end
       }
       // Emit the previous clique unless it is contained in this one.
-      if let previousStart, previous.count >= smallest,
+      if let previousStart, previous.count >= 2,
         !previous.allSatisfy({ v in clique.contains { $0.variable == v } })
       {
         emit(previous, at: previousStart)
       }
       previous = clique.map(\.variable)
       previousStart = point
-      if k == starts.count - 1, previous.count >= smallest {
+      if k == starts.count - 1, previous.count >= 2 {
         emit(previous, at: point)
       }
     }

@@ -145,12 +145,7 @@ public enum Planner {
     let began = clock.now
     let coverage = try CoverageModel(scenario: scenario, published: options.published)
     let built = clock.now
-    var solution: Solution
-    do {
-      solution = try GLPK.solve(coverage.model, options: options.solverOptions)
-    } catch {
-      throw .solver(error)
-    }
+    var solution = try PartSearch(coverage: coverage, rules: Rules(scenario), options: options).run()
     if solution.status == .noSolutionFound {
       // A limit stopped GLPK before any roster: the greedy one stands.
       solution = GreedyStart(coverage: coverage, rules: Rules(scenario)).fallback(for: solution) ?? solution

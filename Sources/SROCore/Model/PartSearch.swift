@@ -1,0 +1,159 @@
+import GLPKSolver
+import LinearModel
+
+/// Solves one part's ``CoverageModel`` in stages, each run only while the
+/// best roster and the best bound are apart:
+///
+/// 1. the LP relaxation (a bound, and values to round);
+/// 2. a roster from the LP's integral part: every binary the LP sets to 0
+///    or 1 is fixed and the small rest is searched (the RENS heuristic);
+/// 3. a short branch-and-cut from that roster (``firstSearch``);
+/// 4. the pattern bound (``PatternBound``), which the weekly-hours
+///    knapsack needs, then branch-and-cut for the rest of the time.
+///
+/// Every branch-and-cut stops as soon as a roster meets the best bound.
+/// Objective values move in steps (every objective column is integer), so
+/// a roster is proven optimal once no value between the bound and it
+/// remains. Stage lines go to ``PlanningOptions/log``.
+struct PartSearch {
+  let coverage: CoverageModel
+  let rules: Rules
+  let options: PlanningOptions
+  /// A valid lower bound known before the search (from pattern pricing
+  /// over a larger model, say).
+  var knownBound: Double?
+  /// Whether to price officer-weeks for a bound (stage 4).
+  var usePatternBound = true
+  /// Whether `coverage` leaves out some eligible pairs: then only
+  /// ``knownBound`` bounds the full problem, and GLPK's own bounds and
+  /// optimality speak for the restricted model alone.
+  var isRestricted = false
+
+  /// Longest the LP-rounding search may take, as a share of the time limit.
+  static let roundingShare = 0.25
+
+  /// How long the first branch-and-cut may run before the pattern bound is priced.
+  static let firstSearch = Duration.seconds(1)
+
+  /// How long column generation may run for the pattern bound (at most
+  /// half of what is left of the time limit).
+  static let patternSearch = Duration.seconds(3)
+
+  /// Each officer's blocks in `solution`.
+  private func weeks(of solution: Solution) -> [[Int]] {
+    var weeks = [[Int]](repeating: [], count: coverage.scenario.officers.count)
+    for pair in coverage.assignments where solution[pair.variable] > 0.5 {
+      weeks[pair.officer].append(pair.block)
+    }
+    return weeks
+  }
+
+  /// The best solution and a bound on the part's optimum.
+  func run() throws(PlanningError) -> Solution {
+    let clock = ContinuousClock()
+    let began = clock.now
+    let deadline = options.timeLimit.map { began + $0 }
+    func remaining() -> Duration? { deadline.map { max(.milliseconds(50), $0 - clock.now) } }
+    let model = coverage.model
+    let step = model.integralObjectiveScale.map { 1 / $0 }
+    let constant = model.objective.constant
+    /// The least objective value a roster can have at or above `bound`.
+    func attainable(_ bound: Double) -> Double {
+      guard let step else { return bound + 1e-6 * max(1, abs(bound)) }
+      return constant + ((bound - constant) / step - 1e-6).rounded(.up) * step
+    }
+    /// One line on the search's stages to the log, when one is kept.
+    func note(_ what: @autoclosure () -> String) {
+      if case .lines(let sink) = options.log { sink("sro: \(clock.now - began): \(what())") }
+    }
+    func done(_ best: Solution, bound: Double) -> Solution? {
+      guard let objective = best.objective, objective <= attainable(bound) + 1e-9 else { return nil }
+      return Solution(
+        status: .optimal, objective: objective, bound: objective, values: best.values,
+        solveTime: clock.now - began)
+    }
+
+    // 1. The LP relaxation.
+    var lpOptions = options.solverOptions
+    lpOptions.timeLimit = remaining()
+    lpOptions.progress = nil
+    let relaxation: Relaxation
+    do { relaxation = try GLPK.solveRelaxation(model, options: lpOptions) } catch { throw .solver(error) }
+    note(
+      "LP relaxation \(relaxation.status.rawValue) \(relaxation.objective ?? .nan), \(coverage.assignments.count) binaries"
+    )
+    var bound = max(knownBound ?? 0, isRestricted ? 0 : relaxation.objective ?? 0)
+
+    // 2. Round it: fix what the LP decided, search the rest.
+    var best: Solution?
+    if relaxation.status == .optimal {
+      var neighbourhood = model
+      for pair in coverage.assignments where model[pair.variable].lowerBound == 0 {
+        let value = relaxation.values[pair.variable.index]
+        if value > 0.999 {
+          neighbourhood.setBounds(of: pair.variable, lower: 1, upper: 1)
+        } else if value < 0.001 {
+          neighbourhood.setBounds(of: pair.variable, lower: 0, upper: 0)
+        }
+      }
+      var roundingOptions = options.solverOptions
+      roundingOptions.progress = nil
+      roundingOptions.stopAtObjective = attainable(bound)
+      roundingOptions.timeLimit = options.timeLimit.map { max(.milliseconds(200), $0 * Self.roundingShare) }
+      let rounded: Solution
+      do { rounded = try GLPK.solve(neighbourhood, options: roundingOptions) } catch { throw .solver(error) }
+      if rounded.status == .optimal || rounded.status == .feasible { best = rounded }
+    }
+    note("rounded LP: \(best?.objective ?? .nan)")
+    if let best, let proven = done(best, bound: bound) { return proven }
+
+    // 3. Branch-and-cut, briefly when a pattern bound may follow.
+    // The first, short run starts from the rounded roster; a start turns
+    // GLPK's presolver off, which long runs miss more than they gain from
+    // the start, so the second run goes without.
+    func branchAndCut(for limit: Duration?, fromBest: Bool) throws(PlanningError) -> Solution {
+      var mipOptions = options.solverOptions
+      mipOptions.timeLimit = limit
+      mipOptions.stopAtObjective = attainable(bound)
+      if fromBest { mipOptions.startingSolution = best?.values }
+      var solution: Solution
+      do { solution = try GLPK.solve(model, options: mipOptions) } catch { throw .solver(error) }
+      note(
+        "branch-and-cut \(solution.status.rawValue) \(solution.objective ?? .nan), bound \(solution.bound ?? .nan)"
+      )
+      if !isRestricted {
+        bound = max(bound, solution.status == .optimal ? solution.objective ?? 0 : solution.bound ?? 0)
+      }
+      if let best, let found = best.objective, found < solution.objective ?? .infinity { solution = best }
+      return solution
+    }
+    let pricing =
+      usePatternBound
+      ? WeekPricing(scenario: coverage.scenario, blocks: coverage.blocks, rules: rules) : nil
+    var solution = try branchAndCut(
+      for: pricing == nil ? remaining() : min(remaining() ?? Self.firstSearch, Self.firstSearch),
+      fromBest: true)
+    if let proven = done(solution, bound: bound) { return proven }
+    if solution.objective != nil { best = solution }
+
+    // 4. The pattern bound, then branch-and-cut again.
+    if let pricing {
+      let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
+      let result: PatternBound.Result
+      do {
+        result = try patterns.run(
+          initialWeeks: best.map(weeks(of:)) ?? [],
+          target: best?.objective.map { $0 - (step ?? 1e-6) / 2 },
+          deadline: clock.now + min(Self.patternSearch, remaining().map { $0 / 2 } ?? Self.patternSearch))
+      } catch { throw .solver(error) }
+      bound = max(bound, result.bound)
+      note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")
+      if let best, let proven = done(best, bound: bound) { return proven }
+      solution = try branchAndCut(for: remaining(), fromBest: false)
+    }
+    if let proven = done(solution, bound: bound) { return proven }
+    return Solution(
+      status: solution.status == .optimal ? .feasible : solution.status, objective: solution.objective,
+      bound: bound, values: solution.values, solveTime: clock.now - began)
+  }
+}
