@@ -23,7 +23,8 @@ struct PatternBound {
     /// Every block each officer's generated weeks take.
     let generated: [Set<Int>]
     let rounds: Int
-    /// Whether pricing found nothing more: the bound is the master LP's optimum.
+    /// Whether pricing found nothing more: the bound is then the master LP's
+    /// optimum, up to the reduced-cost tolerance.
     let converged: Bool
   }
 
@@ -110,7 +111,9 @@ struct PatternBound {
         }
         if added == 0 { added = try addImproving(price(at: duals)) }
         let converged = added == 0 || value - bound <= 1e-9 * max(1, abs(value))
-        if converged { bound = max(bound, value) }
+        // Converged or not, the bound stays the Lagrangian one priced at
+        // the duals: the master's value itself is only as exact as the
+        // reduced-cost tolerance, summed over officers.
         let reachedTarget = target.map { bound >= $0 } ?? false
         let outOfTime = deadline.map { clock.now >= $0 } ?? false
         if converged || reachedTarget || outOfTime {
