@@ -17,7 +17,7 @@ import Testing
     let scenario = try generated(16, seed: seed)
     let coverage = try CoverageModel(scenario: scenario)
     let greedy = GreedyStart(coverage: coverage, rules: Rules(scenario))
-    let values = try #require(greedy.values(preferring: greedy.homeFirst))
+    let values = try #require(greedy.values())
     for named in coverage.model.constraints {
       #expect(named.constraint.isSatisfied(by: { values[$0.index] }), "\(named.name)")
     }

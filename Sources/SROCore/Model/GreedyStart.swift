@@ -1,16 +1,18 @@
 import GLPKSolver
 import LinearModel
 
-/// A feasible starting roster for branch-and-cut, built by taking pairs in
-/// order of preference (pinned first, then by the LP relaxation's values)
-/// whenever the officer can still take the block under every rule of spec §4.
+/// A feasible roster for when a time limit stops GLPK empty-handed, built by
+/// taking pairs in order of preference (pinned first, then home officers at
+/// home, relief officers, officers away from home) whenever the officer can
+/// still take the block under every rule of spec §4.
 struct GreedyStart {
   let coverage: CoverageModel
   let rules: Rules
 
   /// A value for every model variable, or `nil` if the rules cannot be met
   /// (then no start is offered).
-  func values(preferring lpValues: [Double]) -> [Double]? {
+  func values() -> [Double]? {
+    let preference = homeFirst
     let scenario = coverage.scenario
     let blocks = coverage.blocks
     var taken = [[Int]](repeating: [], count: scenario.officers.count)
@@ -22,7 +24,7 @@ struct GreedyStart {
         coverage.model[a.variable].lowerBound, coverage.model[b.variable].lowerBound
       )
       if pa != pb { return pa > pb }
-      let (va, vb) = (lpValues[a.variable.index], lpValues[b.variable.index])
+      let (va, vb) = (preference[a.variable.index], preference[b.variable.index])
       return va != vb ? va > vb : $0 < $1
     }
     for index in order {
@@ -51,7 +53,7 @@ struct GreedyStart {
 
   /// A preference for home officers at home, then relief officers, then
   /// officers away from home.
-  var homeFirst: [Double] {
+  private var homeFirst: [Double] {
     var preference = [Double](repeating: 0, count: coverage.model.variables.count)
     for pair in coverage.assignments {
       let home = coverage.scenario.officers[pair.officer].home
@@ -65,7 +67,7 @@ struct GreedyStart {
   /// roster (home officers at home first, then relief, then others), as a
   /// feasible solution carrying GLPK's bound.
   func fallback(for stopped: Solution) -> Solution? {
-    guard let values = values(preferring: homeFirst) else { return nil }
+    guard let values = values() else { return nil }
     return Solution(
       status: .feasible, objective: coverage.model.objective.evaluate { values[$0.index] },
       bound: stopped.bound, values: values, solveTime: stopped.solveTime,

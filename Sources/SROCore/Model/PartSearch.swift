@@ -83,6 +83,13 @@ struct PartSearch {
       "LP relaxation \(relaxation.status.rawValue) \(relaxation.objective ?? .nan), \(coverage.assignments.count) binaries"
     )
     var bound = max(knownBound ?? 0, isRestricted ? 0 : relaxation.objective ?? 0)
+    /// `solution` with the best bound, optimal only if GLPK proved it on the full model.
+    func unproven(_ solution: Solution) -> Solution {
+      Solution(
+        status: solution.status == .optimal && isRestricted ? .feasible : solution.status,
+        objective: solution.objective, bound: bound, values: solution.values,
+        solveTime: clock.now - began)
+    }
 
     // 2. Round it: fix what the LP decided, search the rest.
     var best: Solution?
@@ -127,17 +134,15 @@ struct PartSearch {
       if let best, let found = best.objective, found < solution.objective ?? .infinity { solution = best }
       return solution
     }
-    let pricing =
-      usePatternBound
-      ? WeekPricing(scenario: coverage.scenario, blocks: coverage.blocks, rules: rules) : nil
     var solution = try branchAndCut(
-      for: pricing == nil ? remaining() : min(remaining() ?? Self.firstSearch, Self.firstSearch),
+      for: usePatternBound ? min(remaining() ?? Self.firstSearch, Self.firstSearch) : remaining(),
       fromBest: true)
     if let proven = done(solution, bound: bound) { return proven }
     if solution.objective != nil { best = solution }
 
     // 4. The pattern bound, then branch-and-cut again.
-    if let pricing {
+    guard usePatternBound else { return unproven(solution) }
+    if let pricing = WeekPricing(scenario: coverage.scenario, blocks: coverage.blocks, rules: rules) {
       let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
       let result: PatternBound.Result
       do {
@@ -149,11 +154,9 @@ struct PartSearch {
       bound = max(bound, result.bound)
       note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")
       if let best, let proven = done(best, bound: bound) { return proven }
-      solution = try branchAndCut(for: remaining(), fromBest: false)
     }
+    solution = try branchAndCut(for: remaining(), fromBest: false)
     if let proven = done(solution, bound: bound) { return proven }
-    return Solution(
-      status: solution.status == .optimal ? .feasible : solution.status, objective: solution.objective,
-      bound: bound, values: solution.values, solveTime: clock.now - began)
+    return unproven(solution)
   }
 }

@@ -18,8 +18,6 @@ struct PatternBound {
   struct Result {
     /// A lower bound on the optimum (spec objective).
     let bound: Double
-    /// The master LP's value in the last round.
-    let masterValue: Double
     /// Every block each officer's generated weeks take.
     let generated: [Set<Int>]
     let rounds: Int
@@ -118,7 +116,7 @@ struct PatternBound {
         let outOfTime = deadline.map { clock.now >= $0 } ?? false
         if converged || reachedTarget || outOfTime {
           return Result(
-            bound: bound, masterValue: value, generated: generated, rounds: rounds, converged: converged)
+            bound: bound, generated: generated, rounds: rounds, converged: converged)
         }
       }
     }

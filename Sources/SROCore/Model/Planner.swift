@@ -145,10 +145,19 @@ public enum Planner {
     let began = clock.now
     let coverage = try CoverageModel(scenario: scenario, published: options.published)
     let built = clock.now
-    var solution = try PartSearch(coverage: coverage, rules: Rules(scenario), options: options).run()
+    let search = PartSearch(coverage: coverage, rules: Rules(scenario), options: options)
+    return try result(of: search, buildTime: built - began, began: began)
+  }
+
+  /// Runs `search` and decodes its roster; when a limit stopped GLPK before
+  /// any roster, the greedy one stands.
+  static func result(of search: PartSearch, buildTime: Duration, began: ContinuousClock.Instant)
+    throws(PlanningError) -> PlanningResult
+  {
+    let coverage = search.coverage
+    var solution = try search.run()
     if solution.status == .noSolutionFound {
-      // A limit stopped GLPK before any roster: the greedy one stands.
-      solution = GreedyStart(coverage: coverage, rules: Rules(scenario)).fallback(for: solution) ?? solution
+      solution = GreedyStart(coverage: coverage, rules: search.rules).fallback(for: solution) ?? solution
     }
     switch solution.status {
     case .optimal, .feasible: break
@@ -158,7 +167,7 @@ public enum Planner {
     return PlanningResult(
       roster: coverage.roster(from: solution), binaries: coverage.assignments.count,
       variables: coverage.model.variables.count, rows: coverage.model.constraints.count, parts: 1,
-      buildTime: built - began, solveTime: solution.solveTime, wallTime: clock.now - began)
+      buildTime: buildTime, solveTime: solution.solveTime, wallTime: ContinuousClock.now - began)
   }
 }
 

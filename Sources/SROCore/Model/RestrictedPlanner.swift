@@ -50,19 +50,7 @@ enum RestrictedPlanner {
     search.knownBound = bound
     search.usePatternBound = false
     search.isRestricted = true
-    var solution = try search.run()
-    if solution.status == .noSolutionFound {
-      solution = GreedyStart(coverage: coverage, rules: rules).fallback(for: solution) ?? solution
-    }
-    switch solution.status {
-    case .optimal, .feasible: break
-    case .noSolutionFound: throw .noRosterFound
-    case .infeasible, .unbounded: throw .unexpectedStatus(solution.status)
-    }
-    return PlanningResult(
-      roster: coverage.roster(from: solution), binaries: coverage.assignments.count,
-      variables: coverage.model.variables.count, rows: coverage.model.constraints.count, parts: 1,
-      buildTime: built - began, solveTime: solution.solveTime, wallTime: clock.now - began)
+    return try Planner.result(of: search, buildTime: built - began, began: began)
   }
 
   /// Each block's own school's officers, the nearest few others, and every
