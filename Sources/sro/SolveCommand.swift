@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SROCore
 
 /// Output formats of a roster.
@@ -17,6 +18,9 @@ struct SearchOptions: ParsableArguments {
   @Flag(help: "No live progress line on stderr (it is shown only on a terminal anyway).")
   var quiet = false
 
+  @Flag(help: "Print the search's log on stderr: each stage of a solve and GLPK's own output.")
+  var verbose = false
+
   func validate() throws {
     if let timeLimit, !(timeLimit > 0 && timeLimit < 2_000_000) {
       throw ValidationError("--time-limit must be a positive number of seconds")
@@ -28,6 +32,7 @@ struct SearchOptions: ParsableArguments {
     var options = PlanningOptions()
     options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }
     options.relativeGap = gap
+    if verbose { options.log = .lines { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } }
     return options
   }
 }
@@ -70,7 +75,7 @@ struct SolveCommand: ParsableCommand {
   func run() throws {
     let scenario = try input.load()
     var options = search.planningOptions
-    let progress = ProgressView.make(quiet: search.quiet)
+    let progress = ProgressView.make(quiet: search.quiet || search.verbose)
     if let progress { options.progress = { progress.report($0) } }
     defer { progress?.finish() }
     var publishedAssignments: [Roster.Assignment]?

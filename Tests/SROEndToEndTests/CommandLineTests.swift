@@ -102,6 +102,16 @@ let normanWeeks: [(file: String, objective: Double)] = [
     #expect(first.stdout == second.stdout)
   }
 
+  @Test func verboseLogsTheSearchOnStderrAndLeavesTheRosterAlone() throws {
+    let quiet = try SRO.run("solve", small, "--format", "json")
+    let verbose = try SRO.run("solve", small, "--format", "json", "--verbose")
+    #expect(verbose.status == 0)
+    #expect(verbose.stdout == quiet.stdout)
+    #expect(quiet.stderr.isEmpty)
+    #expect(verbose.stderr.contains("sro: "))
+    #expect(verbose.stderr.contains("LP relaxation optimal"))
+  }
+
   @Test func outputFileIsWrittenAndValidates() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

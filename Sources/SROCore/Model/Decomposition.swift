@@ -59,7 +59,7 @@ extension Scenario {
   }
 
   /// The scenario restricted to some schools and officers.
-  private func part(schools chosenSchools: Set<Int>, officers chosenOfficers: Set<Int>) -> Scenario {
+  func part(schools chosenSchools: Set<Int>, officers chosenOfficers: Set<Int>) -> Scenario {
     var part = self
     part.schools = schools.indices.filter(chosenSchools.contains).map { schools[$0] }
     part.officers = officers.indices.filter(chosenOfficers.contains).map { officers[$0] }

@@ -44,6 +44,10 @@ public struct PlanningOptions: Sendable {
   public var restrictLargeParts = true
   /// Eligible pairs above which a part counts as large.
   var restrictionThreshold = RestrictedPlanner.threshold
+  /// Schools above which a large part is planned by region.
+  var regionalThreshold = RegionalPlanner.threshold
+  /// Most schools in a region.
+  var regionSchools = RegionalPlanner.regionSchools
   /// How many parts to solve at once.
   public var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -101,12 +105,7 @@ public enum Planner {
     } else {
       results = concurrently(parts, threads: options.threads) { part in
         var partOptions = options
-        if let published = options.published {
-          let officers = Set(part.officers.map(\.id.rawValue))
-          partOptions.published = PublishedRoster(
-            assignments: published.assignments.filter { officers.contains($0.officer) },
-            changeWeight: published.changeWeight)
-        }
+        partOptions.published = options.published?.restricted(to: part)
         return Result { () throws(PlanningError) in try planPart(part, options: partOptions) }
       }
     }
@@ -139,7 +138,9 @@ public enum Planner {
     -> PlanningResult
   {
     if options.restrictLargeParts, eligiblePairs(scenario) > options.restrictionThreshold {
-      return try RestrictedPlanner.plan(scenario, options: options)
+      return scenario.schools.count > options.regionalThreshold
+        ? try RegionalPlanner.plan(scenario, options: options)
+        : try RestrictedPlanner.plan(scenario, options: options)
     }
     let clock = ContinuousClock()
     let began = clock.now

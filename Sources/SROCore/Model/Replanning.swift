@@ -13,6 +13,13 @@ public struct PublishedRoster: Sendable {
     policy.weights.uncovered / 2
   }
 
+  /// The published assignments of `part`'s officers.
+  func restricted(to part: Scenario) -> PublishedRoster {
+    let officers = Set(part.officers.map(\.id.rawValue))
+    return PublishedRoster(
+      assignments: assignments.filter { officers.contains($0.officer) }, changeWeight: changeWeight)
+  }
+
   /// A published roster used only to break ties: the change weight is so
   /// small (0.001 in all over the roster's hours) that it never trades
   /// against the spec's objective when every objective coefficient is a

@@ -37,6 +37,11 @@ enum RestrictedPlanner {
         throw .solver(error)
       }
       bound = result.bound
+      if case .lines(let sink) = options.log {
+        sink(
+          "sro: \(clock.now - began): pattern bound on the whole part \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)"
+        )
+      }
       for (o, taken) in result.generated.enumerated() {
         for b in taken { candidates.insert(PinCheck.Pair(officer: o, block: b)) }
       }

@@ -1,0 +1,57 @@
+import GLPKSolver
+
+/// Plans a large part region by region: the part is cut into Norman-size
+/// regions of nearby schools (``Scenario/regions(ofAtMost:)``), each solved
+/// on its own by ``PartSearch`` — on separate threads — and the rosters
+/// merged. Keeping officers inside their region loses little, since a long
+/// drive rarely pays, but it is a restriction, so the regions' own bounds
+/// say nothing about the whole part; the part's bound is the headcount
+/// bound (``StaffingBound``), which holds for it.
+enum RegionalPlanner {
+  /// Schools per region: the size ``PartSearch`` proves in well under a second.
+  static let regionSchools = 24
+  /// Large parts (``RestrictedPlanner/threshold`` eligible pairs) with more
+  /// schools than this are planned by region; the others are restricted.
+  static let threshold = 36
+  /// Share of the time limit the regions may use, run `threads` at a time.
+  static let regionShare = 0.6
+
+  static func plan(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
+    -> PlanningResult
+  {
+    let clock = ContinuousClock()
+    let began = clock.now
+    let regions = scenario.regions(ofAtMost: options.regionSchools)
+    let rounds = (regions.count + max(1, options.threads) - 1) / max(1, options.threads)
+    var regionOptions = options
+    regionOptions.restrictLargeParts = false
+    regionOptions.threads = 1
+    if let limit = options.timeLimit {
+      regionOptions.timeLimit = max(.seconds(1), limit * regionShare / Double(rounds))
+    }
+    let results = concurrently(regions, threads: options.threads) { [regionOptions] region in
+      var options = regionOptions
+      options.published = regionOptions.published?.restricted(to: region)
+      return Result { () throws(PlanningError) in try Planner.planPart(region, options: options) }
+    }
+    var solved: [PlanningResult] = []
+    for result in results {
+      switch result {
+      case .success(let region): solved.append(region)
+      case .failure(let error): throw error
+      }
+    }
+    var roster = Roster.merging(solved.map(\.roster), of: scenario)
+    let bound = StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario))
+    if case .lines(let sink) = options.log {
+      sink("sro: \(clock.now - began): \(regions.count) regions, roster \(roster.objective), bound \(bound)")
+    }
+    roster.bound = roundToMicro(min(roster.objective, max(0, bound)))
+    roster.status = roster.objective <= roster.bound + 1e-6 ? .optimal : .feasible
+    return PlanningResult(
+      roster: roster, binaries: solved.reduce(0) { $0 + $1.binaries },
+      variables: solved.reduce(0) { $0 + $1.variables }, rows: solved.reduce(0) { $0 + $1.rows },
+      parts: 1, buildTime: solved.reduce(.zero) { $0 + $1.buildTime },
+      solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
+  }
+}

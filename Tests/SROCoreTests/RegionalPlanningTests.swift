@@ -1,0 +1,103 @@
+import Testing
+
+@testable import SROCore
+
+/// Large parts planned by region: the split, the headcount bound, and the
+/// merged roster measured against the monolithic optimum.
+@Suite struct RegionalPlanningTests {
+  func generated(_ schools: Int, seed: UInt64) throws -> Scenario {
+    try ScenarioLoader.load(
+      text: DistrictGenerator(options: .init(schools: schools, seed: seed)).yaml(), file: "generated.yaml")
+  }
+
+  @Test(arguments: [1, 2] as [UInt64])
+  func regionsSplitSchoolsAndOfficersExactlyOnce(seed: UInt64) throws {
+    let scenario = try generated(40, seed: seed)
+    let regions = scenario.regions(ofAtMost: 7)
+    #expect(regions.count >= 6)
+    for region in regions { #expect(region.schools.count <= 7) }
+    #expect(regions.flatMap(\.schools).map(\.id).sorted() == scenario.schools.map(\.id).sorted())
+    #expect(regions.flatMap(\.officers).map(\.id).sorted() == scenario.officers.map(\.id).sorted())
+    for region in regions {
+      let schools = Set(region.schools.map(\.id))
+      for officer in region.officers {
+        if let home = officer.home { #expect(schools.contains(home), "\(officer.id) away from home") }
+      }
+      #expect(region.events.allSatisfy { schools.contains($0.school) })
+    }
+    // Deterministic: the same split every time.
+    #expect(
+      scenario.regions(ofAtMost: 7).map { $0.schools.map(\.id) } == regions.map { $0.schools.map(\.id) })
+  }
+
+  /// West and east pairs of schools, an officer at each, one relief
+  /// deputy; w1's officer is away Tuesday, so the deputy goes west.
+  let twoTowns = """
+    schools:
+      - {id: w1, level: elementary, location: {lat: 35.20, lon: -97.50}}
+      - {id: w2, level: elementary, location: {lat: 35.21, lon: -97.49}}
+      - {id: e1, level: elementary, location: {lat: 35.20, lon: -97.10}}
+      - {id: e2, level: elementary, location: {lat: 35.21, lon: -97.11}}
+    defaults:
+      coverage: {elementary: [{days: weekdays, start: "08:00", end: "12:00", officers: 1}]}
+    officers:
+      - {id: ow1, agency: A, home: w1}
+      - {id: ow2, agency: A, home: w2}
+      - {id: oe1, agency: A, home: e1}
+      - {id: oe2, agency: A, home: e2}
+      - {id: relief, agency: A}
+    absences: [{officer: ow1, day: tue, reason: training}]
+    """
+
+  @Test func regionsAreNearbySchoolsAndReliefGoesWhereHoursAreMissing() throws {
+    let regions = try scenario(twoTowns).regions(ofAtMost: 2)
+    #expect(regions.map { $0.schools.map(\.id.rawValue).sorted() } == [["w1", "w2"], ["e1", "e2"]])
+    #expect(
+      regions.map { $0.officers.map(\.id.rawValue).sorted() } == [["ow1", "ow2", "relief"], ["oe1", "oe2"]])
+  }
+
+  /// Two blocks at 08:00–12:00 on Monday, priorities 2 and 1, one relief
+  /// officer: one block stays empty, at best the cheaper one, 1 × 4 h ×
+  /// 100 = 400, which is also the optimum.
+  @Test func staffingBoundCountsTheOfficersWhoAreNotThere() throws {
+    let scenario = try scenario(
+      """
+      schools:
+        - {id: s1, level: elementary, priority: 2, coverage: [{day: mon, start: "08:00", end: "12:00", officers: 1}]}
+        - {id: s2, level: elementary, coverage: [{day: mon, start: "08:00", end: "12:00", officers: 1}]}
+      officers: [{id: o1, agency: A}]
+      """)
+    #expect(StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario)) == 400)
+    #expect(try solveAndValidate(scenario).objective == 400)
+  }
+
+  /// Enough officers at every moment: no bound from headcount.
+  @Test func staffingBoundIsZeroWhenEveryoneCanBeThere() throws {
+    let scenario = try scenario(twoTowns)
+    #expect(StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario)) == 0)
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func staffingBoundNeverExceedsTheOptimum(seed: UInt64) throws {
+    let scenario = try generated(12, seed: seed)
+    let bound = StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario))
+    #expect(try bound <= Planner.plan(scenario).roster.objective + 1e-6)
+  }
+
+  @Test(arguments: [1, 4] as [UInt64])
+  func regionalRosterIsValidAndItsBoundHolds(seed: UInt64) throws {
+    let scenario = try generated(16, seed: seed)
+    let exact = try Planner.plan(scenario).roster
+    var options = PlanningOptions()
+    options.restrictionThreshold = 0
+    options.regionalThreshold = 4
+    options.regionSchools = 5
+    let regional = try Planner.plan(scenario, options: options).roster
+    let validation = RosterValidator(scenario: scenario).validate(regional)
+    #expect(validation.violations == [])
+    #expect(abs(validation.recomputedObjective - regional.objective) < 1e-6)
+    #expect(regional.objective >= exact.objective - 1e-6)
+    #expect(regional.bound <= exact.objective + 1e-6)
+    #expect(regional.bound <= regional.objective + 1e-6)
+  }
+}
