@@ -62,12 +62,21 @@ static int incumbent_meets_target(glp_tree *tree, const sro_mip_params *p) {
   return value <= p->target + p->target_tolerance;
 }
 
+/* Milliseconds since the run began. */
+static double elapsed_ms(const sro_mip_params *p) {
+  return 1000.0 * glp_difftime(glp_time(), p->began);
+}
+
 static void on_branch_and_cut(glp_tree *tree, void *info) {
   sro_mip_params *p = info;
   int best = glp_ios_best_node(tree);
   if (best != 0) {
-    p->best_bound = glp_ios_node_bound(tree, best);
-    p->has_bound = 1;
+    /* A node whose LP is not solved yet has bound -DBL_MAX: no bound. */
+    double bound = glp_ios_node_bound(tree, best);
+    if (bound > -1e300 && bound < 1e300) {
+      p->best_bound = bound;
+      p->has_bound = 1;
+    }
   }
   if (glp_ios_reason(tree) == GLP_IHEUR && p->start != NULL && !p->start_offered) {
     p->start_offered = 1;
@@ -77,9 +86,13 @@ static void on_branch_and_cut(glp_tree *tree, void *info) {
      node, a heuristic, the starting solution just offered) stops the
      search at the next point GLPK looks at the flag. */
   if (incumbent_meets_target(tree, p)) glp_ios_terminate(tree);
+  /* GLPK checks tm_lim only between nodes; a long root (cuts, heuristics)
+     could overrun it by seconds. */
+  if (elapsed_ms(p) >= p->time_limit_ms && p->time_limit_ms > 0) glp_ios_terminate(tree);
 }
 
 static int intopt(glp_prob *P, sro_mip_params *p) {
+  p->began = glp_time();
   glp_iocp parm;
   glp_init_iocp(&parm);
   parm.msg_lev = p->msg_level;
@@ -108,6 +121,12 @@ static int intopt(glp_prob *P, sro_mip_params *p) {
     if (status == GLP_NOFEAS) return GLP_ENOPFS;
     if (status == GLP_UNBND) return GLP_ENODFS;
     if (status != GLP_OPT) return GLP_EFAIL;
+    if (p->time_limit_ms > 0) {
+      /* The LP's time counts against the limit. */
+      double left = p->time_limit_ms - elapsed_ms(p);
+      if (left < 1) return GLP_ETMLIM;
+      parm.tm_lim = (int)left;
+    }
   }
   return glp_intopt(P, &parm);
 }

@@ -43,6 +43,25 @@ func marketSplit(seed: UInt64 = 7) -> Model {
     #expect((solution.relativeGap ?? 0) > 0)
   }
 
+  /// With a start the presolver is off and the LP runs before
+  /// branch-and-cut; the limit covers both, and the bound reported is a
+  /// node's solved bound, never GLPK's -DBL_MAX for an unsolved node.
+  @Test func timeLimitWithAStartKeepsTheStartAndAFiniteBound() throws {
+    var options = SolverOptions()
+    options.timeLimit = .milliseconds(300)
+    let model = marketSplit()
+    let first = try GLPK.solve(model, options: options)
+    options.startingSolution = first.values
+    let solution = try GLPK.solve(model, options: options)
+    #expect(solution.status == .feasible)
+    let objective = try #require(solution.objective)
+    let started = try #require(first.objective)
+    #expect(objective <= started + 1e-9)
+    if let bound = solution.bound {
+      #expect(bound.isFinite && bound > -1e300 && bound <= objective + 1e-9)
+    }
+  }
+
   @Test func eightModelsOnEightThreadsMatchSerial() throws {
     let models = (0..<8).map { (i: Int) -> Model in
       let items = 0..<12

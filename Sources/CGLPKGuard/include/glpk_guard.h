@@ -40,6 +40,9 @@ typedef struct sro_mip_params {
   int has_target;
   double target;
   double target_tolerance;
+  /* Set by the guard: glp_time() when the run began, so that the time
+     limit covers the initial LP too and is checked at every callback. */
+  double began;
   /* Outputs. */
   int start_offered;
   int start_accepted;
