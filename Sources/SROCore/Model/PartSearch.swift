@@ -7,6 +7,8 @@ import LinearModel
 /// 1. the LP relaxation (a bound, and values to round);
 /// 2. a roster from the LP's integral part: every binary the LP sets to 0
 ///    or 1 is fixed and the small rest is searched (the RENS heuristic);
+///    when that roster falls short of the bound, only the zeros are fixed
+///    and the LP's support is searched from it;
 /// 3. a short branch-and-cut from that roster (``firstSearch``);
 /// 4. the pattern bound (``PatternBound``), which the weekly-hours
 ///    knapsack needs, then branch-and-cut for the rest of the time.
@@ -29,7 +31,7 @@ struct PartSearch {
   /// optimality speak for the restricted model alone.
   var isRestricted = false
 
-  /// Longest the LP-rounding search may take, as a share of the time limit.
+  /// Longest each LP-rounding search may take, as a share of the time limit.
   static let roundingShare = 0.25
 
   /// How long the first branch-and-cut may run before the pattern bound is priced.
@@ -91,27 +93,45 @@ struct PartSearch {
         solveTime: clock.now - began)
     }
 
-    // 2. Round it: fix what the LP decided, search the rest.
+    // 2. Round it: fix what the LP decided, search the rest; when that
+    // falls short of the bound, free what the LP set to 1 as well and
+    // search the LP's support from there.
     var best: Solution?
     if relaxation.status == .optimal {
-      var neighbourhood = model
-      for pair in coverage.assignments where model[pair.variable].lowerBound == 0 {
-        let value = relaxation.values[pair.variable.index]
-        if value > 0.999 {
-          neighbourhood.setBounds(of: pair.variable, lower: 1, upper: 1)
-        } else if value < 0.001 {
-          neighbourhood.setBounds(of: pair.variable, lower: 0, upper: 0)
+      /// The best roster with every binary the LP sets to 0 fixed at 0, and
+      /// with `fixingOnes` every binary it sets to 1 fixed at 1.
+      func searchNeighbourhood(fixingOnes: Bool) throws(PlanningError) {
+        var neighbourhood = model
+        for pair in coverage.assignments where model[pair.variable].lowerBound == 0 {
+          let value = relaxation.values[pair.variable.index]
+          if value > 0.999, fixingOnes {
+            neighbourhood.setBounds(of: pair.variable, lower: 1, upper: 1)
+          } else if value < 0.001 {
+            neighbourhood.setBounds(of: pair.variable, lower: 0, upper: 0)
+          }
         }
+        var roundingOptions = options.solverOptions
+        roundingOptions.progress = nil
+        roundingOptions.stopAtObjective = attainable(bound)
+        roundingOptions.startingSolution = best?.values
+        roundingOptions.timeLimit = options.timeLimit.map {
+          max(.milliseconds(200), $0 * Self.roundingShare)
+        }
+        let rounded: Solution
+        do { rounded = try GLPK.solve(neighbourhood, options: roundingOptions) } catch {
+          throw .solver(error)
+        }
+        guard rounded.status == .optimal || rounded.status == .feasible,
+          let found = rounded.objective, found < best?.objective ?? .infinity
+        else { return }
+        best = rounded
       }
-      var roundingOptions = options.solverOptions
-      roundingOptions.progress = nil
-      roundingOptions.stopAtObjective = attainable(bound)
-      roundingOptions.timeLimit = options.timeLimit.map { max(.milliseconds(200), $0 * Self.roundingShare) }
-      let rounded: Solution
-      do { rounded = try GLPK.solve(neighbourhood, options: roundingOptions) } catch { throw .solver(error) }
-      if rounded.status == .optimal || rounded.status == .feasible { best = rounded }
+      try searchNeighbourhood(fixingOnes: true)
+      note("rounded LP: \(best?.objective ?? .nan)")
+      if let best, let proven = done(best, bound: bound) { return proven }
+      try searchNeighbourhood(fixingOnes: false)
+      note("LP support: \(best?.objective ?? .nan)")
     }
-    note("rounded LP: \(best?.objective ?? .nan)")
     if let best, let proven = done(best, bound: bound) { return proven }
 
     // 3. Branch-and-cut, briefly when a pattern bound may follow.
