@@ -44,3 +44,17 @@ import Testing
     #expect(restricted.bound <= restricted.objective + 1e-6)
   }
 }
+
+/// Generated Norman-size weeks whose search goes past LP rounding: stage 4
+/// searches the LP's support from a branch-and-cut roster that takes
+/// pairs the LP left at 0 (they must stay free, or GLPK refuses the start).
+/// Its optimum, 104.5, is HiGHS's too on `sro export --mps` of the week.
+@Suite struct StagedSearchTests {
+  @Test func generatedWeekPastRoundingReachesItsOptimum() throws {
+    let scenario = try ScenarioLoader.load(
+      text: DistrictGenerator(options: .init(schools: 24, seed: 4)).yaml(), file: "generated.yaml")
+    let roster = try solveAndValidate(scenario)
+    #expect(roster.status == .optimal)
+    #expect(roster.objective == 104.5)
+  }
+}

@@ -7,10 +7,10 @@ import LinearModel
 /// 1. the LP relaxation (a bound, and values to round);
 /// 2. a roster from the LP's integral part: every binary the LP sets to 0
 ///    or 1 is fixed and the small rest is searched (the RENS heuristic);
-///    when that roster falls short of the bound, only the zeros are fixed
-///    and the LP's support is searched from it;
 /// 3. a short branch-and-cut from that roster (``firstSearch``);
-/// 4. the pattern bound (``PatternBound``), which the weekly-hours
+/// 4. the LP's support searched from the best roster (only the LP's
+///    zeros fixed);
+/// 5. the pattern bound (``PatternBound``), which the weekly-hours
 ///    knapsack needs, then branch-and-cut for the rest of the time.
 ///
 /// Every branch-and-cut stops as soon as a roster meets the best bound.
@@ -93,45 +93,39 @@ struct PartSearch {
         solveTime: clock.now - began)
     }
 
-    // 2. Round it: fix what the LP decided, search the rest; when that
-    // falls short of the bound, free what the LP set to 1 as well and
-    // search the LP's support from there.
+    // 2. Round it: fix what the LP decided, search the rest.
     var best: Solution?
-    if relaxation.status == .optimal {
-      /// The best roster with every binary the LP sets to 0 fixed at 0, and
-      /// with `fixingOnes` every binary it sets to 1 fixed at 1.
-      func searchNeighbourhood(fixingOnes: Bool) throws(PlanningError) {
-        var neighbourhood = model
-        for pair in coverage.assignments where model[pair.variable].lowerBound == 0 {
-          let value = relaxation.values[pair.variable.index]
-          if value > 0.999, fixingOnes {
-            neighbourhood.setBounds(of: pair.variable, lower: 1, upper: 1)
-          } else if value < 0.001 {
-            neighbourhood.setBounds(of: pair.variable, lower: 0, upper: 0)
-          }
+    /// Searches the model with every binary the LP sets to 0 fixed at 0
+    /// and, with `fixingOnes`, every binary it sets to 1 fixed at 1,
+    /// starting from the best roster (whose own values stay free); keeps
+    /// what it finds if better.
+    func searchNeighbourhood(fixingOnes: Bool) throws(PlanningError) {
+      guard relaxation.status == .optimal else { return }
+      var neighbourhood = model
+      let start = best?.values
+      for pair in coverage.assignments where model[pair.variable].lowerBound == 0 {
+        let value = relaxation.values[pair.variable.index]
+        let taken = start.map { $0[pair.variable.index] > 0.5 }
+        if value > 0.999, fixingOnes, taken != false {
+          neighbourhood.setBounds(of: pair.variable, lower: 1, upper: 1)
+        } else if value < 0.001, taken != true {
+          neighbourhood.setBounds(of: pair.variable, lower: 0, upper: 0)
         }
-        var roundingOptions = options.solverOptions
-        roundingOptions.progress = nil
-        roundingOptions.stopAtObjective = attainable(bound)
-        roundingOptions.startingSolution = best?.values
-        roundingOptions.timeLimit = options.timeLimit.map {
-          max(.milliseconds(200), $0 * Self.roundingShare)
-        }
-        let rounded: Solution
-        do { rounded = try GLPK.solve(neighbourhood, options: roundingOptions) } catch {
-          throw .solver(error)
-        }
-        guard rounded.status == .optimal || rounded.status == .feasible,
-          let found = rounded.objective, found < best?.objective ?? .infinity
-        else { return }
-        best = rounded
       }
-      try searchNeighbourhood(fixingOnes: true)
-      note("rounded LP: \(best?.objective ?? .nan)")
-      if let best, let proven = done(best, bound: bound) { return proven }
-      try searchNeighbourhood(fixingOnes: false)
-      note("LP support: \(best?.objective ?? .nan)")
+      var roundingOptions = options.solverOptions
+      roundingOptions.progress = nil
+      roundingOptions.stopAtObjective = attainable(bound)
+      roundingOptions.startingSolution = best?.values
+      roundingOptions.timeLimit = options.timeLimit.map { max(.milliseconds(200), $0 * Self.roundingShare) }
+      let rounded: Solution
+      do { rounded = try GLPK.solve(neighbourhood, options: roundingOptions) } catch { throw .solver(error) }
+      guard rounded.status == .optimal || rounded.status == .feasible,
+        let found = rounded.objective, found < best?.objective ?? .infinity
+      else { return }
+      best = rounded
     }
+    try searchNeighbourhood(fixingOnes: true)
+    note("rounded LP: \(best?.objective ?? .nan)")
     if let best, let proven = done(best, bound: bound) { return proven }
 
     // 3. Branch-and-cut, briefly when a pattern bound may follow.
@@ -159,9 +153,17 @@ struct PartSearch {
       fromBest: true)
     if let proven = done(solution, bound: bound) { return proven }
     if solution.objective != nil { best = solution }
-
-    // 4. The pattern bound, then branch-and-cut again.
     guard usePatternBound else { return unproven(solution) }
+
+    // 4. The LP's support searched from the best roster: what the LP set
+    // to 1 is free too, which can cover an event the LP spread over
+    // officers that rounding then committed elsewhere.
+    try searchNeighbourhood(fixingOnes: false)
+    note("LP support: \(best?.objective ?? .nan)")
+    if let best, let proven = done(best, bound: bound) { return proven }
+    if let best, best.objective ?? .infinity < solution.objective ?? .infinity { solution = best }
+
+    // 5. The pattern bound, then branch-and-cut again.
     if let pricing = WeekPricing(scenario: coverage.scenario, blocks: coverage.blocks, rules: rules) {
       let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
       let result: PatternBound.Result
