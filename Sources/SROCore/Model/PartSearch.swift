@@ -85,10 +85,13 @@ struct PartSearch {
       "LP relaxation \(relaxation.status.rawValue) \(relaxation.objective ?? .nan), \(coverage.assignments.count) binaries"
     )
     var bound = max(knownBound ?? 0, isRestricted ? 0 : relaxation.objective ?? 0)
-    /// `solution` with the best bound, optimal only if GLPK proved it on the full model.
+    /// `solution`, not proven optimal, with the best bound. Only ``done``
+    /// proves: a GLPK optimum on the full model has raised the bound to it
+    /// by then, while the rounding searches' `optimal` speaks for their
+    /// neighbourhood alone and a restricted model's for that model.
     func unproven(_ solution: Solution) -> Solution {
       Solution(
-        status: solution.status == .optimal && isRestricted ? .feasible : solution.status,
+        status: solution.objective == nil ? solution.status : .feasible,
         objective: solution.objective, bound: bound, values: solution.values,
         solveTime: clock.now - began)
     }
