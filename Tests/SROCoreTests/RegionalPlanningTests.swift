@@ -13,7 +13,7 @@ import Testing
   @Test(arguments: [1, 2] as [UInt64])
   func regionsSplitSchoolsAndOfficersExactlyOnce(seed: UInt64) throws {
     let scenario = try generated(40, seed: seed)
-    let regions = scenario.regions(ofAtMost: 7)
+    let regions = try #require(scenario.regions(ofAtMost: 7))
     #expect(regions.count >= 6)
     for region in regions { #expect(region.schools.count <= 7) }
     #expect(regions.flatMap(\.schools).map(\.id).sorted() == scenario.schools.map(\.id).sorted())
@@ -27,7 +27,7 @@ import Testing
     }
     // Deterministic: the same split every time.
     #expect(
-      scenario.regions(ofAtMost: 7).map { $0.schools.map(\.id) } == regions.map { $0.schools.map(\.id) })
+      scenario.regions(ofAtMost: 7)?.map { $0.schools.map(\.id) } == regions.map { $0.schools.map(\.id) })
   }
 
   /// West and east pairs of schools, an officer at each, one relief
@@ -50,10 +50,77 @@ import Testing
     """
 
   @Test func regionsAreNearbySchoolsAndReliefGoesWhereHoursAreMissing() throws {
-    let regions = try scenario(twoTowns).regions(ofAtMost: 2)
+    let regions = try #require(try scenario(twoTowns).regions(ofAtMost: 2))
     #expect(regions.map { $0.schools.map(\.id.rawValue).sorted() } == [["w1", "w2"], ["e1", "e2"]])
     #expect(
       regions.map { $0.officers.map(\.id.rawValue).sorted() } == [["ow1", "ow2", "relief"], ["oe1", "oe2"]])
+  }
+
+  /// `twoTowns` forced through the regional planner, two schools a region.
+  var twoRegions: PlanningOptions {
+    var options = PlanningOptions()
+    options.restrictionThreshold = 0
+    options.regionalThreshold = 2
+    options.regionSchools = 2
+    return options
+  }
+
+  @Test func aPinnedOfficerJoinsThePinnedSchoolsRegion() throws {
+    let scenario = try scenario(twoTowns + "\npins: [{officer: ow2, school: e1, day: mon}]")
+    let regions = try #require(scenario.regions(ofAtMost: 2))
+    #expect(regions[1].officers.map(\.id.rawValue).contains("ow2"))
+    let roster = try Planner.plan(scenario, options: twoRegions).roster
+    #expect(roster.assignments.contains { $0.officer == "ow2" && $0.school == "e1" && $0.day == "mon" })
+    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
+  }
+
+  @Test func pinsInTwoRegionsFallBackToTheWholePart() throws {
+    let scenario = try scenario(
+      twoTowns + "\npins: [{officer: relief, school: e1, day: mon}, {officer: relief, school: w1, day: tue}]")
+    #expect(scenario.regions(ofAtMost: 2) == nil)
+    let roster = try Planner.plan(scenario, options: twoRegions).roster
+    #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "e1" && $0.day == "mon" })
+    #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "w1" && $0.day == "tue" })
+  }
+
+  @Test func aPublishedWeekAnchorsItsOfficer() throws {
+    let scenario = try scenario(twoTowns)
+    let published = PublishedRoster(
+      assignments: ["mon", "tue", "wed"].map {
+        Roster.Assignment(
+          officer: "relief", school: "e2", day: $0, date: "", start: "08:00", end: "12:00", kind: .coverage,
+          event: nil)
+      }, changeWeight: 50)
+    let regions = try #require(scenario.regions(ofAtMost: 2, published: published))
+    #expect(regions[1].officers.map(\.id.rawValue).contains("relief"))
+    var options = twoRegions
+    options.published = published
+    let roster = try Planner.plan(scenario, options: options).roster
+    #expect(roster.status == .feasible)  // re-planning by region proves nothing
+    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
+  }
+
+  @Test func schoolsWithoutLocationStayWithinTheCap() throws {
+    let unlocated = (1...5).map { "  - {id: u\($0), level: elementary}" }.joined(separator: "\n")
+    let officers = (1...5).map { "  - {id: ou\($0), agency: A, home: u\($0)}" }.joined(separator: "\n")
+    let scenario = try scenario(
+      twoTowns.replacingOccurrences(of: "schools:\n", with: "schools:\n" + unlocated + "\n")
+        .replacingOccurrences(of: "officers:\n", with: "officers:\n" + officers + "\n"))
+    let regions = try #require(scenario.regions(ofAtMost: 2))
+    #expect(regions.allSatisfy { $0.schools.count <= 2 })
+    #expect(regions.flatMap(\.schools).count == 9)
+  }
+
+  @Test func aRegionWithoutItsOfficersFallsBackToTheWholePart() throws {
+    // Every officer lives in the west: the east would be left unstaffed.
+    let scenario = try scenario(
+      twoTowns.replacingOccurrences(of: "home: e1", with: "home: w1")
+        .replacingOccurrences(of: "home: e2", with: "home: w2")
+        .replacingOccurrences(of: "  - {id: relief, agency: A}\n", with: ""))
+    #expect(scenario.regions(ofAtMost: 2) == nil)
+    let roster = try Planner.plan(scenario, options: twoRegions).roster
+    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
+    #expect(roster.assignments.contains { $0.school.hasPrefix("e") })
   }
 
   /// Two blocks at 08:00–12:00 on Monday, priorities 2 and 1, one relief

@@ -34,6 +34,10 @@ struct PartSearch {
   /// Longest each LP-rounding search may take, as a share of the time limit.
   static let roundingShare = 0.25
 
+  /// Longest each LP-rounding search may take without a time limit: its
+  /// own optimum proves nothing, and the stages that can prove wait.
+  static let roundingCap = Duration.seconds(5)
+
   /// How long the first branch-and-cut may run before the pattern bound is priced.
   static let firstSearch = Duration.seconds(1)
 
@@ -119,7 +123,9 @@ struct PartSearch {
       roundingOptions.progress = nil
       roundingOptions.stopAtObjective = attainable(bound)
       roundingOptions.startingSolution = best?.values
-      roundingOptions.timeLimit = options.timeLimit.map { max(.milliseconds(200), $0 * Self.roundingShare) }
+      roundingOptions.timeLimit = min(
+        remaining() ?? Self.roundingCap,
+        options.timeLimit.map { max(.milliseconds(200), $0 * Self.roundingShare) } ?? Self.roundingCap)
       let rounded: Solution
       do { rounded = try GLPK.solve(neighbourhood, options: roundingOptions) } catch { throw .solver(error) }
       guard rounded.status == .optimal || rounded.status == .feasible,

@@ -6,14 +6,17 @@ import GLPKSolver
 /// merged. Keeping officers inside their region loses little, since a long
 /// drive rarely pays, but it is a restriction, so the regions' own bounds
 /// say nothing about the whole part; the part's bound is the headcount
-/// bound (``StaffingBound``), which holds for it.
+/// bound (``StaffingBound``), which holds for it. Where regions would not
+/// do (``Scenario/regions(ofAtMost:published:)`` is `nil`), the part goes
+/// to ``RestrictedPlanner``.
 enum RegionalPlanner {
   /// Schools per region: the size ``PartSearch`` proves in well under a second.
   static let regionSchools = 24
   /// Large parts (``RestrictedPlanner/threshold`` eligible pairs) with more
   /// schools than this are planned by region; the others are restricted.
   static let threshold = 36
-  /// Share of the time limit the regions may use, run `threads` at a time.
+  /// Share of the time limit the regions may use, run `threads` at a time
+  /// (each at least 200 ms).
   static let regionShare = 0.6
 
   static func plan(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
@@ -21,13 +24,16 @@ enum RegionalPlanner {
   {
     let clock = ContinuousClock()
     let began = clock.now
-    let regions = scenario.regions(ofAtMost: options.regionSchools)
-    let rounds = (regions.count + max(1, options.threads) - 1) / max(1, options.threads)
+    guard let regions = scenario.regions(ofAtMost: options.regionSchools, published: options.published)
+    else { return try RestrictedPlanner.plan(scenario, options: options) }
+    let threads = max(1, options.threads)
+    let rounds = (regions.count + threads - 1) / threads
     var regionOptions = options
-    regionOptions.restrictLargeParts = false
+    // A region still over the pair threshold is restricted, never split again.
+    regionOptions.regionalThreshold = .max
     regionOptions.threads = 1
     if let limit = options.timeLimit {
-      regionOptions.timeLimit = max(.seconds(1), limit * regionShare / Double(rounds))
+      regionOptions.timeLimit = max(.milliseconds(200), limit * regionShare / Double(rounds))
     }
     let results = concurrently(regions, threads: options.threads) { [regionOptions] region in
       var options = regionOptions
@@ -47,7 +53,10 @@ enum RegionalPlanner {
       sink("sro: \(clock.now - began): \(regions.count) regions, roster \(roster.objective), bound \(bound)")
     }
     roster.bound = roundToMicro(min(roster.objective, max(0, bound)))
-    roster.status = roster.objective <= roster.bound + 1e-6 ? .optimal : .feasible
+    // When re-planning, a region cannot keep a published assignment in
+    // another region, so the change penalty is not bounded: never optimal.
+    let proven = roster.objective <= bound + 1e-6 && options.published == nil
+    roster.status = proven ? .optimal : .feasible
     return PlanningResult(
       roster: roster, binaries: solved.reduce(0) { $0 + $1.binaries },
       variables: solved.reduce(0) { $0 + $1.variables }, rows: solved.reduce(0) { $0 + $1.rows },

@@ -9,45 +9,70 @@ extension Scenario {
   /// Regions of at most `maxSchools` schools, cut by recursive coordinate
   /// bisection: the schools with a location are halved across the wider
   /// side of their bounding box until each half is small enough. Schools
-  /// without a location (no travel time to anywhere) join the region with
-  /// the fewest schools.
+  /// without a location (no travel time to anywhere) fill the regions with
+  /// the fewest schools up to `maxSchools`, then regions of their own.
   ///
-  /// Each officer whose home is a school of the region belongs to it. The
-  /// others (relief officers, and homes outside the part) are dealt out one
-  /// by one, in scenario order, each to the region where it fills the most
-  /// of the hours, day by day, that the region's officers so far leave open.
-  func regions(ofAtMost maxSchools: Int) -> [Scenario] {
+  /// Each officer belongs to the region of its **anchor**: the school of
+  /// its pins, else the school of most of its `published` hours, else its
+  /// home. The others (relief officers, and homes outside the part) are
+  /// dealt out one by one, in scenario order, each to the region where it
+  /// fills the most of the hours, day by day, that the region's officers so
+  /// far leave open.
+  ///
+  /// `nil` when regions would not do: an officer's pins lie in two regions,
+  /// or a region is left with more than half of its hours unstaffed (its
+  /// officers live elsewhere), which only the whole part can fix.
+  func regions(ofAtMost maxSchools: Int, published: PublishedRoster? = nil) -> [Scenario]? {
     precondition(maxSchools > 0)
     let located = schools.indices.filter { schools[$0].location != nil }
-    var groups = located.isEmpty ? [[Int]()] : bisect(located, maxSchools: maxSchools)
+    var groups = located.isEmpty ? [] : bisect(located, maxSchools: maxSchools)
     for s in schools.indices where schools[s].location == nil {
-      let smallest = groups.indices.min { (groups[$0].count, $0) < (groups[$1].count, $1) }!
-      groups[smallest].append(s)
+      if let smallest = groups.indices.min(by: { (groups[$0].count, $0) < (groups[$1].count, $1) }),
+        groups[smallest].count < maxSchools
+      {
+        groups[smallest].append(s)
+      } else {
+        groups.append([s])
+      }
     }
     let regionOfSchool = Dictionary(
       uniqueKeysWithValues: groups.enumerated().flatMap { r, members in members.map { (schools[$0].id, r) } })
     // Demand: hours needed by region and day, less what each region's
-    // own officers can give at their home school that day.
+    // own officers can give at their anchor school that day.
     let rules = Rules(self)
     let blocks = self.blocks()
-    var deficit = groups.map { _ in [Double](repeating: 0, count: Weekday.allCases.count) }
+    var demand = groups.map { _ in [Double](repeating: 0, count: Weekday.allCases.count) }
+    var blocksAt: [SchoolID: [Block]] = [:]
     for block in blocks {
       if let r = regionOfSchool[block.school] {
-        deficit[r][block.day.rawValue] += Double(block.needed) * block.hours
+        demand[r][block.day.rawValue] += Double(block.needed) * block.hours
       }
+      blocksAt[block.school, default: []].append(block)
     }
+    var deficit = demand
     var members = groups.map { _ in [Int]() }
     var unplaced: [Int] = []
     for (o, officer) in officers.enumerated() {
-      guard let home = officer.home, let r = regionOfSchool[home] else {
+      let pinned = pins.filter { $0.officer == officer.id }.map(\.school)
+      guard Set(pinned.compactMap { regionOfSchool[$0] }).count <= 1 else { return nil }
+      /// The anchor school and its region.
+      func anchor() -> (school: SchoolID, region: Int)? {
+        for school in [pinned.first, publishedAnchor(officer, published), officer.home] {
+          if let school, let region = regionOfSchool[school] { return (school, region) }
+        }
+        return nil
+      }
+      guard let anchor = anchor() else {
         unplaced.append(o)
         continue
       }
-      members[r].append(o)
+      members[anchor.region].append(o)
       for day in Weekday.allCases {
-        let hours = blocks.filter { $0.day == day && $0.school == home && rules.isEligible(officer, for: $0) }
-          .reduce(0) { $0 + $1.hours }
-        deficit[r][day.rawValue] -= min(hours, maxHoursPerDay(officer))
+        let hours = (blocksAt[anchor.school] ?? []).filter {
+          $0.day == day && rules.isEligible(officer, for: $0)
+        }
+        .reduce(0) { $0 + $1.hours }
+        deficit[anchor.region][day.rawValue] -= min(hours, maxHoursPerDay(officer))
       }
     }
     // Each other officer goes where it fills the most of what is missing,
@@ -62,9 +87,24 @@ extension Scenario {
       members[best].append(o)
       for day in days { deficit[best][day.rawValue] -= daily }
     }
+    for r in groups.indices {
+      let open = deficit[r].reduce(0) { $0 + max(0, $1) }
+      if open > 0.5 * demand[r].reduce(0, +) { return nil }
+    }
     return groups.indices.map { r in
       part(schools: Set(groups[r]), officers: Set(members[r]))
     }
+  }
+
+  /// The school where most of `officer`'s published hours are, if any.
+  private func publishedAnchor(_ officer: Officer, _ published: PublishedRoster?) -> SchoolID? {
+    var hours: [String: Int] = [:]
+    for assignment in published?.assignments ?? [] where assignment.officer == officer.id.rawValue {
+      guard let start = TimeOfDay(parsing: assignment.start), let end = TimeOfDay(parsing: assignment.end)
+      else { continue }
+      hours[assignment.school, default: 0] += end.minutes - start.minutes
+    }
+    return hours.max { ($0.value, $1.key) < ($1.value, $0.key) }.map { SchoolID($0.key) }
   }
 
   /// The most hours `officer` may work in a day.
