@@ -103,11 +103,8 @@ public enum Planner {
     if parts.count == 1 {
       results = [Result { () throws(PlanningError) in try planPart(scenario, options: options) }]
     } else {
-      // Parts share the threads: a part planned by region gets its share.
-      let shared = max(1, options.threads / min(parts.count, max(1, options.threads)))
       results = concurrently(parts, threads: options.threads) { part in
         var partOptions = options
-        partOptions.threads = shared
         partOptions.published = options.published?.restricted(to: part)
         return Result { () throws(PlanningError) in try planPart(part, options: partOptions) }
       }
