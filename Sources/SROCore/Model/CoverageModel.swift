@@ -141,7 +141,11 @@ public struct CoverageModel: Sendable {
         LinearExpression.sum(byBlock[b]) + shortages[b] == Double(block.needed),
         name: Name("cover", index: block.label))
     }
-    // 2–6, officer by officer.
+    // 2–6, officer by officer. The travel test runs for millions of block
+    // pairs at district scale, so it reads plain arrays.
+    let schoolOf = blocks.map { rules.schoolIndex[$0.school] }
+    let starts = blocks.map(\.interval.start.minutes)
+    let ends = blocks.map(\.interval.end.minutes)
     for (o, officer) in scenario.officers.enumerated() {
       let days = Dictionary(grouping: byOfficer[o]) { blocks[$0.block].day }
       for day in Weekday.allCases {
@@ -150,8 +154,8 @@ public struct CoverageModel: Sendable {
         addConflictRows(
           family: "travel", officer, day, from: today, to: today,
           conflict: {
-            blocks[$0].interval.end <= blocks[$1].interval.start
-              && rules.travelConflict(blocks[$0], blocks[$1])
+            ends[$0] <= starts[$1] && schoolOf[$0] != schoolOf[$1]
+              && starts[$1] - ends[$0] < rules.travelMinutes(from: schoolOf[$0], to: schoolOf[$1])
           })
         if let next = day.next, let tomorrow = days[next] {
           addConflictRows(

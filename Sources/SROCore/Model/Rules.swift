@@ -7,6 +7,11 @@ struct Rules {
   private let schoolsByID: [SchoolID: School]
   private let absencesByOfficer: [OfficerID: [Absence]]
   private let forbidden: Set<ForbiddenKey>
+  /// Each school's position in `scenario.schools`.
+  let schoolIndex: [SchoolID: Int]
+  /// Minutes from school i to school j at `i * schools + j`, computed once:
+  /// model building asks for millions of pairs.
+  private let travel: [Int]
 
   private struct ForbiddenKey: Hashable {
     let officer: OfficerID
@@ -22,6 +27,15 @@ struct Rules {
       scenario.forbids.flatMap { forbid in
         forbid.days.map { ForbiddenKey(officer: forbid.officer, school: forbid.school, day: $0) }
       })
+    schoolIndex = Dictionary(
+      scenario.schools.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let speed = scenario.policy.travelSpeedKmh
+    travel = scenario.schools.flatMap { from in
+      scenario.schools.map { to in
+        guard from.id != to.id, let a = from.location, let b = to.location else { return 0 }
+        return Int((60 * haversineKilometres(a, b) / speed).rounded(.up))
+      }
+    }
   }
 
   func school(_ id: SchoolID) -> School? { schoolsByID[id] }
@@ -67,10 +81,14 @@ struct Rules {
   /// Minutes to travel between two schools: `ceil(60 × km / speed)`, 0 when
   /// either has no location.
   func travelMinutes(_ a: SchoolID, _ b: SchoolID) -> Int {
-    guard a != b, let from = schoolsByID[a]?.location, let to = schoolsByID[b]?.location else {
-      return 0
-    }
-    return Int((60 * haversineKilometres(from, to) / scenario.policy.travelSpeedKmh).rounded(.up))
+    travelMinutes(from: schoolIndex[a], to: schoolIndex[b])
+  }
+
+  /// ``travelMinutes(_:_:)`` by position in `scenario.schools` (0 for an
+  /// unknown school).
+  func travelMinutes(from a: Int?, to b: Int?) -> Int {
+    guard let a, let b else { return 0 }
+    return travel[a * scenario.schools.count + b]
   }
 
   /// Whether one officer cannot take `first` and then `second` on the same
