@@ -45,15 +45,6 @@ struct PartSearch {
   /// half of what is left of the time limit).
   static let patternSearch = Duration.seconds(3)
 
-  /// Each officer's blocks in `solution`.
-  private func weeks(of solution: Solution) -> [[Int]] {
-    var weeks = [[Int]](repeating: [], count: coverage.scenario.officers.count)
-    for pair in coverage.assignments where solution[pair.variable] > 0.5 {
-      weeks[pair.officer].append(pair.block)
-    }
-    return weeks
-  }
-
   /// The best solution and a bound on the part's optimum.
   func run() throws(PlanningError) -> Solution {
     let clock = ContinuousClock()
@@ -178,7 +169,6 @@ struct PartSearch {
       let result: PatternBound.Result
       do {
         result = try patterns.run(
-          initialWeeks: best.map(weeks(of:)) ?? [],
           target: best?.objective.map { $0 - (step ?? 1e-6) / 2 },
           deadline: clock.now + min(Self.patternSearch, remaining().map { $0 / 2 } ?? Self.patternSearch))
       } catch { throw .solver(error) }

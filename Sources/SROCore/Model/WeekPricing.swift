@@ -102,16 +102,6 @@ struct WeekPricing {
     return overtimeWeight * max(0, hours - officers[o].regularHours)
   }
 
-  /// The objective cost of officer `o` taking `blocks` (pair costs and
-  /// overtime); the blocks must be eligible for `o`.
-  func cost(officer o: Int, blocks: [Int]) -> Double {
-    let week = officers[o]
-    let taken = Set(blocks)
-    let options = week.days.joined().filter { taken.contains($0.block) }
-    let units = options.reduce(0) { $0 + $1.units }
-    return options.reduce(0.0) { $0 + $1.cost } + overtimeCost(officer: o, units: units)
-  }
-
   /// The most valuable week of officer `o` when block `b` pays `prices[b]`
   /// (the empty week, value 0, when nothing pays).
   func bestWeek(officer o: Int, prices: [Double]) -> Week {
