@@ -1,7 +1,7 @@
 import GLPKSolver
 
 /// Plans a large part region by region: the part is cut into Norman-size
-/// regions of nearby schools (``Scenario/regions(ofAtMost:)``), each solved
+/// regions of nearby schools (``Scenario/regions(ofAtMost:published:)``), each solved
 /// on its own by ``PartSearch`` — on separate threads — and the rosters
 /// merged. Keeping officers inside their region loses little, since a long
 /// drive rarely pays, but it is a restriction, so the regions' own bounds
