@@ -154,8 +154,8 @@ public struct CoverageModel: Sendable {
         addConflictRows(
           family: "travel", officer, day, from: today, to: today,
           conflict: {
-            ends[$0] <= starts[$1] && schoolOf[$0] != schoolOf[$1]
-              && starts[$1] - ends[$0] < rules.travelMinutes(from: schoolOf[$0], to: schoolOf[$1])
+            ends[$0] <= starts[$1]
+              && rules.travelConflict(from: schoolOf[$0], end: ends[$0], to: schoolOf[$1], start: starts[$1])
           })
         if let next = day.next, let tomorrow = days[next] {
           addConflictRows(

@@ -4,7 +4,6 @@ import Foundation
 /// eligibility, travel time and rest.
 struct Rules {
   let scenario: Scenario
-  private let schoolsByID: [SchoolID: School]
   private let absencesByOfficer: [OfficerID: [Absence]]
   private let forbidden: Set<ForbiddenKey>
   /// Each school's position in `scenario.schools`.
@@ -21,7 +20,6 @@ struct Rules {
 
   init(_ scenario: Scenario) {
     self.scenario = scenario
-    schoolsByID = Dictionary(scenario.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     absencesByOfficer = Dictionary(grouping: scenario.absences, by: \.officer)
     forbidden = Set(
       scenario.forbids.flatMap { forbid in
@@ -38,7 +36,7 @@ struct Rules {
     }
   }
 
-  func school(_ id: SchoolID) -> School? { schoolsByID[id] }
+  func school(_ id: SchoolID) -> School? { schoolIndex[id].map { scenario.schools[$0] } }
 
   /// Spec §3: not absent during the block, has its skills, and of the
   /// school's agency unless cross-agency cover is penalised instead of
@@ -70,7 +68,7 @@ struct Rules {
 
   /// Whether the officer's agency is not the block's school's responsible agency.
   func isCrossAgency(_ officer: Officer, _ block: Block) -> Bool {
-    officer.agency != schoolsByID[block.school]?.agency
+    officer.agency != school(block.school)?.agency
   }
 
   /// Whether the officer has a home school and it is not the block's.
@@ -94,9 +92,16 @@ struct Rules {
   /// Whether one officer cannot take `first` and then `second` on the same
   /// day (`first` ends at or before `second` starts) for lack of travel time.
   func travelConflict(_ first: Block, _ second: Block) -> Bool {
-    first.school != second.school
-      && second.interval.start.minutes - first.interval.end.minutes
-        < travelMinutes(first.school, second.school)
+    travelConflict(
+      from: schoolIndex[first.school], end: first.interval.end.minutes,
+      to: schoolIndex[second.school], start: second.interval.start.minutes)
+  }
+
+  /// ``travelConflict(_:_:)`` by school position and minutes: leaving
+  /// school `a` at `end`, school `b` cannot be reached by `start`. Model
+  /// building and pricing ask this for millions of pairs.
+  func travelConflict(from a: Int?, end: Int, to b: Int?, start: Int) -> Bool {
+    a != b && start - end < travelMinutes(from: a, to: b)
   }
 
   /// Whether `late` (day d) and `early` (day d + 1) leave less than the

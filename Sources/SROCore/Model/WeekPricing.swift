@@ -18,7 +18,8 @@ struct WeekPricing {
     let end: Int
     /// Length in the officer's time units.
     let units: Int
-    let school: Int
+    /// Its school's position in the scenario (see ``Rules/schoolIndex``).
+    let school: Int?
     /// The pair's objective coefficient.
     let cost: Double
   }
@@ -45,7 +46,7 @@ struct WeekPricing {
   }
 
   let officers: [OfficerWeek]
-  private let travel: [[Int]]
+  private let rules: Rules
   private let restMinutes: Double
   private let overtimeWeight: Double
 
@@ -55,11 +56,7 @@ struct WeekPricing {
   /// Prepares pricing for `scenario`'s officers over `blocks`, or `nil` when
   /// some officer's clock is too fine to price (odd minutes and long weeks).
   init?(scenario: Scenario, blocks: [Block], rules: Rules) {
-    let schoolIndex = Dictionary(
-      scenario.schools.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    travel = scenario.schools.map { from in
-      scenario.schools.map { to in rules.travelMinutes(from.id, to.id) }
-    }
+    self.rules = rules
     restMinutes = 60 * scenario.policy.minRestHours
     overtimeWeight = scenario.policy.weights.overtime
     let weights = scenario.policy.weights
@@ -85,7 +82,7 @@ struct WeekPricing {
         days[block.day.rawValue].append(
           Option(
             block: b, start: block.interval.start.minutes, end: block.interval.end.minutes,
-            units: minutes / unit, school: schoolIndex[block.school] ?? 0, cost: cost))
+            units: minutes / unit, school: rules.schoolIndex[block.school], cost: cost))
       }
       for d in days.indices { days[d].sort { ($0.start, $0.end) < ($1.start, $1.end) } }
       officers.append(
@@ -241,8 +238,8 @@ struct WeekPricing {
       for i in 0..<j {
         let previous = options[i]
         guard previous.end <= option.start,
-          previous.school == option.school
-            || option.start - previous.end >= travel[previous.school][option.school]
+          !rules.travelConflict(
+            from: previous.school, end: previous.end, to: option.school, start: option.start)
         else { continue }
         for u in 0...(limit - option.units) where best[i][u] > -.infinity {
           let candidate = best[i][u] + value
