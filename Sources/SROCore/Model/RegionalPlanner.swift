@@ -27,7 +27,7 @@ enum RegionalPlanner {
     guard let regions = scenario.regions(ofAtMost: options.regionSchools, published: options.published)
     else { return try RestrictedPlanner.plan(scenario, options: options) }
     let threads = max(1, options.threads)
-    let rounds = (regions.count + threads - 1) / threads
+    let rounds = max(1, (regions.count + threads - 1) / threads)
     var regionOptions = options
     // A region still over the pair threshold is restricted, never split again.
     regionOptions.regionalThreshold = .max
