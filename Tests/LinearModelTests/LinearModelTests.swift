@@ -227,3 +227,45 @@ func sampleModel() -> Model {
     #expect(lp.contains("_1st"))
   }
 }
+
+@Suite struct FixedModelTests {
+  /// min 3x + 2y + z + 1 s.t. x + y + z ≥ 2, x + y ≤ 1 (`pair`), 2z ≤ 2.
+  private func model() -> (Model, Variable, Variable, Variable) {
+    var model = Model()
+    let x = model.addVariable(Name("x"), kind: .binary)
+    let y = model.addVariable(Name("y"), kind: .binary)
+    let z = model.addVariable(Name("z"), kind: .integer, upperBound: 4)
+    model.addConstraint(LinearExpression(x) + y + z >= 2, name: Name("cover"))
+    model.addConstraint(LinearExpression(x) + y <= 1, name: Name("pair"))
+    model.addConstraint(2.0 * z <= 2, name: Name("cap"))
+    model.setObjective(.minimize, 3.0 * x + 2.0 * y + z + 1)
+    return (model, x, y, z)
+  }
+
+  @Test func fixedTermsMoveRightAndRowsWithoutFreeVariablesGo() {
+    let (model, x, _, _) = model()
+    let fixed = model.fixing(at: [1, 0, 1], keeping: { $0 == x })
+    #expect(fixed.model.variables.map(\.name.description) == ["x"])
+    #expect(fixed.originalIndex == [0])
+    // cover: x ≥ 2 − 0 − 1; pair: x ≤ 1 − 0; cap has no free variable left.
+    #expect(fixed.model.constraints.map(\.name.description) == ["cover", "pair"])
+    #expect(fixed.model.constraints.map(\.constraint.rightHandSide) == [1, 1])
+    #expect(fixed.model.constraints.map(\.constraint.sense) == [.greaterOrEqual, .lessOrEqual])
+    // The objective keeps x's cost; y and z add 2·0 + 1 to the constant 1.
+    #expect(fixed.model.objective.terms.map(\.coefficient) == [3])
+    #expect(fixed.model.objective.constant == 2)
+    #expect(fixed.model[Variable(index: 0, modelID: fixed.model.id)].kind == .binary)
+  }
+
+  @Test func liftPutsFreeValuesBackAndKeepsTheFixedOnes() {
+    let (model, _, y, z) = model()
+    let fixed = model.fixing(at: [1, 0, 1], keeping: { $0 == y || $0 == z })
+    #expect(fixed.originalIndex == [1, 2])
+    #expect(fixed.freeValues == [0, 1])
+    #expect(fixed.lift([1, 3]) == [1, 1, 3])
+    // The smaller model's objective at a point equals the full one's at the lifted point.
+    let small = fixed.model.objective.evaluate { [1, 3][$0.index] }
+    let full = model.objective.evaluate { fixed.lift([1, 3])[$0.index] }
+    #expect(small == full)
+  }
+}

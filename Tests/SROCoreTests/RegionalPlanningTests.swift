@@ -30,33 +30,14 @@ import Testing
       scenario.regions(ofAtMost: 7)?.map { $0.schools.map(\.id) } == regions.map { $0.schools.map(\.id) })
   }
 
-  /// West and east pairs of schools, an officer at each, one relief
-  /// deputy; w1's officer is away Tuesday, so the deputy goes west.
-  let twoTowns = """
-    schools:
-      - {id: w1, level: elementary, location: {lat: 35.20, lon: -97.50}}
-      - {id: w2, level: elementary, location: {lat: 35.21, lon: -97.49}}
-      - {id: e1, level: elementary, location: {lat: 35.20, lon: -97.10}}
-      - {id: e2, level: elementary, location: {lat: 35.21, lon: -97.11}}
-    defaults:
-      coverage: {elementary: [{days: weekdays, start: "08:00", end: "12:00", officers: 1}]}
-    officers:
-      - {id: ow1, agency: A, home: w1}
-      - {id: ow2, agency: A, home: w2}
-      - {id: oe1, agency: A, home: e1}
-      - {id: oe2, agency: A, home: e2}
-      - {id: relief, agency: A}
-    absences: [{officer: ow1, day: tue, reason: training}]
-    """
-
   @Test func regionsAreNearbySchoolsAndReliefGoesWhereHoursAreMissing() throws {
-    let regions = try #require(try scenario(twoTowns).regions(ofAtMost: 2))
+    let regions = try #require(try scenario(twoTownsYAML).regions(ofAtMost: 2))
     #expect(regions.map { $0.schools.map(\.id.rawValue).sorted() } == [["w1", "w2"], ["e1", "e2"]])
     #expect(
       regions.map { $0.officers.map(\.id.rawValue).sorted() } == [["ow1", "ow2", "relief"], ["oe1", "oe2"]])
   }
 
-  /// `twoTowns` forced through the regional planner, two schools a region.
+  /// `twoTownsYAML` forced through the regional planner, two schools a region.
   var twoRegions: PlanningOptions {
     var options = PlanningOptions()
     options.restrictionThreshold = 0
@@ -66,7 +47,7 @@ import Testing
   }
 
   @Test func aPinnedOfficerJoinsThePinnedSchoolsRegion() throws {
-    let scenario = try scenario(twoTowns + "\npins: [{officer: ow2, school: e1, day: mon}]")
+    let scenario = try scenario(twoTownsYAML + "\npins: [{officer: ow2, school: e1, day: mon}]")
     let regions = try #require(scenario.regions(ofAtMost: 2))
     #expect(regions[1].officers.map(\.id.rawValue).contains("ow2"))
     let roster = try Planner.plan(scenario, options: twoRegions).roster
@@ -76,7 +57,8 @@ import Testing
 
   @Test func pinsInTwoRegionsFallBackToTheWholePart() throws {
     let scenario = try scenario(
-      twoTowns + "\npins: [{officer: relief, school: e1, day: mon}, {officer: relief, school: w1, day: tue}]")
+      twoTownsYAML
+        + "\npins: [{officer: relief, school: e1, day: mon}, {officer: relief, school: w1, day: tue}]")
     #expect(scenario.regions(ofAtMost: 2) == nil)
     let roster = try Planner.plan(scenario, options: twoRegions).roster
     #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "e1" && $0.day == "mon" })
@@ -84,7 +66,7 @@ import Testing
   }
 
   @Test func aPublishedWeekAnchorsItsOfficer() throws {
-    let scenario = try scenario(twoTowns)
+    let scenario = try scenario(twoTownsYAML)
     let published = PublishedRoster(
       assignments: ["mon", "tue", "wed"].map {
         Roster.Assignment(
@@ -104,7 +86,7 @@ import Testing
     let unlocated = (1...5).map { "  - {id: u\($0), level: elementary}" }.joined(separator: "\n")
     let officers = (1...5).map { "  - {id: ou\($0), agency: A, home: u\($0)}" }.joined(separator: "\n")
     let scenario = try scenario(
-      twoTowns.replacingOccurrences(of: "schools:\n", with: "schools:\n" + unlocated + "\n")
+      twoTownsYAML.replacingOccurrences(of: "schools:\n", with: "schools:\n" + unlocated + "\n")
         .replacingOccurrences(of: "officers:\n", with: "officers:\n" + officers + "\n"))
     let regions = try #require(scenario.regions(ofAtMost: 2))
     #expect(regions.allSatisfy { $0.schools.count <= 2 })
@@ -114,7 +96,7 @@ import Testing
   @Test func aRegionWithoutItsOfficersFallsBackToTheWholePart() throws {
     // Every officer lives in the west: the east would be left unstaffed.
     let scenario = try scenario(
-      twoTowns.replacingOccurrences(of: "home: e1", with: "home: w1")
+      twoTownsYAML.replacingOccurrences(of: "home: e1", with: "home: w1")
         .replacingOccurrences(of: "home: e2", with: "home: w2")
         .replacingOccurrences(of: "  - {id: relief, agency: A}\n", with: ""))
     #expect(scenario.regions(ofAtMost: 2) == nil)
@@ -140,7 +122,7 @@ import Testing
 
   /// Enough officers at every moment: no bound from headcount.
   @Test func staffingBoundIsZeroWhenEveryoneCanBeThere() throws {
-    let scenario = try scenario(twoTowns)
+    let scenario = try scenario(twoTownsYAML)
     #expect(StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario)) == 0)
   }
 

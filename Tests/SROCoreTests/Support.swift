@@ -27,6 +27,25 @@ func solveAndValidate(_ scenario: Scenario) throws -> Roster {
   return roster
 }
 
+/// West and east pairs of schools 35 km apart, an officer at each, one
+/// relief deputy; w1's officer is away Tuesday, so the deputy goes west.
+let twoTownsYAML = """
+  schools:
+    - {id: w1, level: elementary, location: {lat: 35.20, lon: -97.50}}
+    - {id: w2, level: elementary, location: {lat: 35.21, lon: -97.49}}
+    - {id: e1, level: elementary, location: {lat: 35.20, lon: -97.10}}
+    - {id: e2, level: elementary, location: {lat: 35.21, lon: -97.11}}
+  defaults:
+    coverage: {elementary: [{days: weekdays, start: "08:00", end: "12:00", officers: 1}]}
+  officers:
+    - {id: ow1, agency: A, home: w1}
+    - {id: ow2, agency: A, home: w2}
+    - {id: oe1, agency: A, home: e1}
+    - {id: oe2, agency: A, home: e2}
+    - {id: relief, agency: A}
+  absences: [{officer: ow1, day: tue, reason: training}]
+  """
+
 /// The problems a scenario text is refused with, as printed.
 func diagnostics(_ yaml: String, standalone: Bool = false) -> [String] {
   do {

@@ -7,11 +7,16 @@ import LinearModel
 /// 1. the LP relaxation (a bound, and values to round);
 /// 2. a roster from the LP's integral part: every binary the LP sets to 0
 ///    or 1 is fixed and the small rest is searched (the RENS heuristic);
-/// 3. a short branch-and-cut from that roster (``firstSearch``);
-/// 4. the LP's support searched from the best roster (only the LP's
+/// 3. that roster improved a few schools at a time, every other pair
+///    fixed (``ReStaffing``);
+/// 4. a short branch-and-cut from the best roster (``firstSearch``);
+/// 5. the LP's support searched from the best roster (only the LP's
 ///    zeros fixed);
-/// 5. the pattern bound (``PatternBound``), which the weekly-hours
+/// 6. the pattern bound (``PatternBound``), which the weekly-hours
 ///    knapsack needs, then branch-and-cut for the rest of the time.
+///
+/// Stages 2, 3 and 5 are heuristics: each may take a quarter of the time
+/// limit (at least 200 ms), or ``roundingCap`` without one.
 ///
 /// Every branch-and-cut stops as soon as a roster meets the best bound.
 /// Objective values move in steps (every objective column is integer), so
@@ -24,17 +29,18 @@ struct PartSearch {
   /// A valid lower bound known before the search (from pattern pricing
   /// over a larger model, say).
   var knownBound: Double?
-  /// Whether to price officer-weeks for a bound (stage 4).
+  /// Whether to price officer-weeks for a bound (stage 6) and search the
+  /// LP's support (stage 5).
   var usePatternBound = true
   /// Whether `coverage` leaves out some eligible pairs: then only
   /// ``knownBound`` bounds the full problem, and GLPK's own bounds and
   /// optimality speak for the restricted model alone.
   var isRestricted = false
 
-  /// Longest each LP-rounding search may take, as a share of the time limit.
+  /// Longest each heuristic stage may take, as a share of the time limit.
   static let roundingShare = 0.25
 
-  /// Longest each LP-rounding search may take without a time limit: its
+  /// Longest each heuristic stage may take without a time limit: its
   /// own optimum proves nothing, and the stages that can prove wait.
   static let roundingCap = Duration.seconds(5)
 
@@ -91,6 +97,16 @@ struct PartSearch {
         solveTime: clock.now - began)
     }
 
+    /// The solver options of the heuristic searches: no progress reports.
+    var quietOptions = options.solverOptions
+    quietOptions.progress = nil
+    /// How long one heuristic stage may search.
+    func roundingLimit() -> Duration {
+      min(
+        remaining() ?? Self.roundingCap,
+        options.timeLimit.map { max(.milliseconds(200), $0 * Self.roundingShare) } ?? Self.roundingCap)
+    }
+
     // 2. Round it: fix what the LP decided, search the rest.
     var best: Solution?
     /// Searches the model with every binary the LP sets to 0 fixed at 0
@@ -110,13 +126,10 @@ struct PartSearch {
           neighbourhood.setBounds(of: pair.variable, lower: 0, upper: 0)
         }
       }
-      var roundingOptions = options.solverOptions
-      roundingOptions.progress = nil
+      var roundingOptions = quietOptions
       roundingOptions.stopAtObjective = attainable(bound)
       roundingOptions.startingSolution = best?.values
-      roundingOptions.timeLimit = min(
-        remaining() ?? Self.roundingCap,
-        options.timeLimit.map { max(.milliseconds(200), $0 * Self.roundingShare) } ?? Self.roundingCap)
+      roundingOptions.timeLimit = roundingLimit()
       let rounded: Solution
       do { rounded = try GLPK.solve(neighbourhood, options: roundingOptions) } catch { throw .solver(error) }
       guard rounded.status == .optimal || rounded.status == .feasible,
@@ -128,8 +141,21 @@ struct PartSearch {
     note("rounded LP: \(best?.objective ?? .nan)")
     if let best, let proven = done(best, bound: bound) { return proven }
 
-    // 3. Branch-and-cut, briefly when a pattern bound may follow.
-    // The first, short run starts from the rounded roster; a start turns
+    // 3. A few schools at a time, the rest fixed.
+    if let rounded = best {
+      let reStaffing = ReStaffing(coverage: coverage, rules: rules, solverOptions: quietOptions)
+      let improved: Solution
+      do {
+        improved = try reStaffing.improve(
+          rounded, target: attainable(bound), deadline: clock.now + roundingLimit())
+      } catch { throw .solver(error) }
+      best = improved
+      note("re-staffed a few schools at a time: \(improved.objective ?? .nan)")
+      if let proven = done(improved, bound: bound) { return proven }
+    }
+
+    // 4. Branch-and-cut, briefly when a pattern bound may follow.
+    // The first, short run starts from the best roster; a start turns
     // GLPK's presolver off, which long runs miss more than they gain from
     // the start, so the second run goes without.
     func branchAndCut(for limit: Duration?, fromBest: Bool) throws(PlanningError) -> Solution {
@@ -155,7 +181,7 @@ struct PartSearch {
     if solution.objective != nil { best = solution }
     guard usePatternBound else { return unproven(solution) }
 
-    // 4. The LP's support searched from the best roster: what the LP set
+    // 5. The LP's support searched from the best roster: what the LP set
     // to 1 is free too, which can cover an event the LP spread over
     // officers that rounding then committed elsewhere.
     try searchNeighbourhood(fixingOnes: false)
@@ -163,7 +189,7 @@ struct PartSearch {
     if let best, let proven = done(best, bound: bound) { return proven }
     if let best, best.objective ?? .infinity < solution.objective ?? .infinity { solution = best }
 
-    // 5. The pattern bound, then branch-and-cut again.
+    // 6. The pattern bound, then branch-and-cut again.
     if let pricing = WeekPricing(scenario: coverage.scenario, blocks: coverage.blocks, rules: rules) {
       let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
       let result: PatternBound.Result
