@@ -89,6 +89,11 @@ static void on_branch_and_cut(glp_tree *tree, void *info) {
   /* GLPK checks tm_lim only between nodes; a long root (cuts, heuristics)
      could overrun it by seconds. */
   if (elapsed_ms(p) >= p->time_limit_ms && p->time_limit_ms > 0) glp_ios_terminate(tree);
+  if (p->node_limit > 0) {
+    int nodes = 0;
+    glp_ios_tree_size(tree, NULL, NULL, &nodes);
+    if (nodes >= p->node_limit) glp_ios_terminate(tree);
+  }
 }
 
 static int intopt(glp_prob *P, sro_mip_params *p) {

@@ -101,6 +101,7 @@ public enum GLPK {
       params.msg_level = messageLevel
       params.output_frequency_ms = options.progress == nil ? 0 : 500
       params.time_limit_ms = timeLimit
+      params.node_limit = Int32(options.nodeLimit ?? 0)
       params.mip_gap = options.relativeGap
       params.presolve = options.presolve && start == nil ? 1 : 0
       params.gomory_cuts = options.cuts.contains(.gomory) ? 1 : 0

@@ -34,6 +34,10 @@ public struct SolverOptions: Sendable {
   /// Stop after this long (simplex and branch-and-cut); `nil` for no limit.
   /// Must be positive and under 24 days (GLPK counts milliseconds in an `Int32`).
   public var timeLimit: Duration?
+  /// Stop branch-and-cut once this many nodes have been created (the root
+  /// counts); `nil` for no limit. Unlike a time limit, it cuts the search
+  /// at the same point on a fast machine and a busy one. Must be positive.
+  public var nodeLimit: Int?
   /// Stop branch-and-cut once the relative gap between incumbent and bound
   /// is at most this (GLPK's `mip_gap`); in `[0, 1)`.
   public var relativeGap: Double = 0
@@ -122,6 +126,9 @@ extension SolverOptions {
   func validate(for model: Model) throws(SolverError) {
     _ = try Self.glpkMilliseconds(timeLimit, option: "time limit")
     _ = try Self.glpkMilliseconds(proximitySearchTimeLimit, option: "proximity search time limit")
+    if let nodeLimit, nodeLimit <= 0 || nodeLimit >= Int(Int32.max) {
+      throw .invalidOption("node limit must be positive and under \(Int32.max), not \(nodeLimit)")
+    }
     guard relativeGap.isFinite, relativeGap >= 0, relativeGap < 1 else {
       throw .invalidOption("relative gap must be in [0, 1), not \(relativeGap)")
     }

@@ -62,6 +62,26 @@ func marketSplit(seed: UInt64 = 7) -> Model {
     }
   }
 
+  /// A node limit stops the search at the same point every time (the
+  /// same incumbent, bound and values), however busy the machine; a
+  /// limit that is not positive is refused before GLPK runs.
+  @Test func nodeLimitStopsAtTheSamePointEveryTime() throws {
+    var options = SolverOptions()
+    options.nodeLimit = 2000
+    let model = marketSplit()
+    let first = try GLPK.solve(model, options: options)
+    #expect(first.status == .feasible)
+    #expect(first.solveTime < .seconds(5))
+    let second = try GLPK.solve(model, options: options)
+    #expect(second.objective == first.objective)
+    #expect(second.bound == first.bound)
+    #expect(second.values == first.values)
+    for limit in [0, -3, Int(Int32.max)] {
+      options.nodeLimit = limit
+      #expect(throws: SolverError.self) { try GLPK.solve(model, options: options) }
+    }
+  }
+
   @Test func eightModelsOnEightThreadsMatchSerial() throws {
     let models = (0..<8).map { (i: Int) -> Model in
       let items = 0..<12

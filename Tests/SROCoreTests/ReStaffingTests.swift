@@ -78,4 +78,24 @@ import Testing
     #expect(greedyTotal > 800)
     #expect(total <= 110, "far from the optimum 104.5: \(total)")
   }
+
+  /// A roster read back into the model gives the same objective and,
+  /// decoded again, the same roster; an assignment the model has no pair
+  /// for gives `nil`.
+  @Test func aRosterReadsBackIntoItsModel() throws {
+    let scenario = try scenario(twoTownsYAML)
+    let roster = try solveAndValidate(scenario)
+    let coverage = try CoverageModel(scenario: scenario)
+    let solution = try #require(coverage.solution(of: roster))
+    #expect(abs((solution.objective ?? .nan) - roster.objective) < 1e-9)
+    let again = coverage.roster(from: solution)
+    #expect(again.assignments == roster.assignments)
+    #expect(again.uncovered == roster.uncovered)
+    var foreign = roster
+    foreign.assignments.append(
+      Roster.Assignment(
+        officer: "ow1", school: "w1", day: "sat", date: "", start: "08:00", end: "12:00", kind: .coverage,
+        event: nil))
+    #expect(coverage.solution(of: foreign) == nil)
+  }
 }

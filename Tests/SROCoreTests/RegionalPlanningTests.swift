@@ -65,6 +65,26 @@ import Testing
     #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "w1" && $0.day == "tue" })
   }
 
+  /// The east loses oe1 on Wednesday too, but the relief deputy is dealt
+  /// west (both regions miss four hours; the first wins the tie): by
+  /// region e1 stays empty on Wednesday (400). Re-staffed on the whole
+  /// part, the deputy crosses over on Wednesday, which the regions could
+  /// not do: 0, the optimum, which the staffing bound (0) proves.
+  @Test func reStaffingAcrossRegionsLetsReliefCrossOver() throws {
+    let scenario = try scenario(
+      twoTownsYAML.replacingOccurrences(
+        of: "reason: training}]", with: "reason: training}, {officer: oe1, day: wed, reason: court}]"))
+    let regions = try #require(scenario.regions(ofAtMost: 2))
+    #expect(regions[0].officers.map(\.id.rawValue).contains("relief"))
+    let byRegion = try regions.map { try Planner.plan($0).roster.objective }
+    #expect(byRegion == [0, 400])
+    let roster = try Planner.plan(scenario, options: twoRegions).roster
+    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
+    #expect(roster.objective == 0)
+    #expect(roster.status == .optimal)
+    #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "e1" && $0.day == "wed" })
+  }
+
   @Test func aPublishedWeekAnchorsItsOfficer() throws {
     let scenario = try scenario(twoTownsYAML)
     let published = PublishedRoster(

@@ -1,5 +1,6 @@
 import Foundation
 public import GLPKSolver
+import LinearModel
 
 /// Why a scenario could not be turned into a roster.
 public enum PlanningError: Error, Sendable, CustomStringConvertible {
@@ -233,6 +234,43 @@ extension CoverageModel {
       scenario: scenario.name, week: scenario.week.description,
       status: solution.status == .optimal ? .optimal : .feasible, objective: objective,
       bound: bound, assignments: entries.map(\.1), uncovered: uncovered, officers: officers)
+  }
+
+  /// The solution `roster` describes: each assignment's pair taken, each
+  /// block short by what it misses, overtime in whole steps. `nil` when an
+  /// assignment has no pair in this model (another part's, or a block it
+  /// does not have).
+  func solution(of roster: Roster) -> Solution? {
+    var blockIndex: [BlockKey: Int] = [:]
+    for (b, block) in blocks.enumerated() { blockIndex[BlockKey(block)] = b }
+    let officerIndex = Dictionary(
+      uniqueKeysWithValues: scenario.officers.enumerated().map { ($1.id.rawValue, $0) })
+    var variable: [PinCheck.Pair: Variable] = [:]
+    for pair in assignments {
+      variable[PinCheck.Pair(officer: pair.officer, block: pair.block)] = pair.variable
+    }
+    var values = [Double](repeating: 0, count: model.variables.count)
+    var assigned = [Int](repeating: 0, count: blocks.count)
+    var hours = [Double](repeating: 0, count: scenario.officers.count)
+    for assignment in roster.assignments {
+      guard let o = officerIndex[assignment.officer], let b = blockIndex[BlockKey(assignment)],
+        let x = variable[PinCheck.Pair(officer: o, block: b)], values[x.index] == 0
+      else { return nil }
+      values[x.index] = 1
+      assigned[b] += 1
+      hours[o] += blocks[b].hours
+    }
+    for (b, short) in shortages.enumerated() {
+      guard assigned[b] <= blocks[b].needed else { return nil }
+      values[short.index] = Double(blocks[b].needed - assigned[b])
+    }
+    for (o, officer) in scenario.officers.enumerated() {
+      let extra = max(0, hours[o] - officer.maxHoursPerWeek) / overtimeStep[o]
+      values[overtime[o].index] = model[overtime[o]].kind == .continuous ? extra : (extra - 1e-9).rounded(.up)
+    }
+    return Solution(
+      status: .feasible, objective: model.objective.evaluate { values[$0.index] }, bound: nil,
+      values: values, solveTime: .zero)
   }
 
   /// The change penalty of a roster that drops every published assignment.

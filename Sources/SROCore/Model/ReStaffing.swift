@@ -3,9 +3,10 @@ import LinearModel
 
 /// Improves a roster a few schools at a time (a large-neighbourhood
 /// search): the pairs at a school and its nearest neighbour are searched
-/// again with every other pair fixed as the roster has it, school after
-/// school, until ``patience`` searches in a row bring nothing; then the
-/// same with three schools. It stops early at a target or a deadline.
+/// again with every other pair fixed as the roster has it, the schools
+/// where the roster pays most first, until ``patience`` searches in a row
+/// bring nothing; then the same with three schools. It stops early at a
+/// target or a deadline.
 ///
 /// Where GLPK's branch-and-cut finds no roster at all — a 30-school police
 /// part with spare officers, whose LP relaxation is 0 and whose rounded LP
@@ -18,12 +19,19 @@ struct ReStaffing {
   let rules: Rules
   /// Options of each small search (its time limit is set here).
   let solverOptions: SolverOptions
-  /// Longest one small search may take.
-  var searchLimit = Duration.milliseconds(100)
+  /// Most branch-and-cut nodes of one small search: a limit that cuts
+  /// the search at the same point on any machine, so that a run without a
+  /// time limit gives the same roster every time.
+  static let searchNodes = 100
+  /// Longest one small search may take (a safeguard; the node limit
+  /// usually stops it first).
+  var searchLimit = Duration.seconds(1)
   /// Searches in a row without improvement after which the search stops.
   static let patience = 8
   /// The numbers of schools searched together, in turn.
   static let sizes = [2, 3]
+  /// The partners each costly officer is searched with.
+  static let partners = 3
 
   /// The sets of `size` schools searched together: each school with the
   /// nearest others (by travel time, then scenario order), each set once,
@@ -41,26 +49,42 @@ struct ReStaffing {
     }
   }
 
+  /// The pairs one search may change (besides every shortage and
+  /// overtime variable).
+  enum Neighbourhood: Hashable {
+    /// Every pair at these schools.
+    case schools(Set<SchoolID>)
+    /// Every pair of these officers (by index).
+    case officers(Set<Int>)
+  }
+
   /// A roster at least as good as `start` (a solution of `coverage.model`),
   /// found before `deadline`; stops early once the objective is at most
-  /// `target`.
+  /// `target`. Searches nearby schools two, then three at a time, then the
+  /// weeks of each officer who costs something together with a partner.
   func improve(_ start: Solution, target: Double, deadline: ContinuousClock.Instant) throws(SolverError)
     -> Solution
   {
     let clock = ContinuousClock()
     var best = start
-    for size in Self.sizes where size < coverage.scenario.schools.count {
-      let neighbourhoods = self.neighbourhoods(ofSize: size)
+    /// Searches `neighbourhoods` in turn, round and round, until
+    /// ``patience`` searches in a row bring nothing.
+    func descend(_ neighbourhoods: [Neighbourhood]) throws(SolverError) {
       let patience = min(neighbourhoods.count, Self.patience)
       var sinceImprovement = 0
       var next = 0
       while sinceImprovement < patience, clock.now < deadline,
         let objective = best.objective, objective > target
       {
-        let schools = neighbourhoods[next]
+        let neighbourhood = neighbourhoods[next]
         next = (next + 1) % neighbourhoods.count
         sinceImprovement += 1
-        let free = coverage.assignments.filter { schools.contains(coverage.blocks[$0.block].school) }
+        let free = coverage.assignments.filter {
+          switch neighbourhood {
+          case .schools(let schools): schools.contains(coverage.blocks[$0.block].school)
+          case .officers(let officers): officers.contains($0.officer)
+          }
+        }
         let limit = max(.milliseconds(1), min(searchLimit, deadline - clock.now))
         guard let found = try search(best, freeing: free, target: target, limit: limit),
           let value = found.objective, value < objective - 1e-9
@@ -69,7 +93,70 @@ struct ReStaffing {
         sinceImprovement = 0
       }
     }
+    for size in Self.sizes where size < coverage.scenario.schools.count {
+      try descend(costliestFirst(neighbourhoods(ofSize: size), at: best).map { .schools($0) })
+    }
+    try descend(officerPairs(at: best).map { .officers($0) })
     return best
+  }
+
+  /// Each officer `roster` pays for (away from home or agency, overtime),
+  /// costliest first, with each of the ``partners`` officers working
+  /// nearest to its home (or to where it works, without one); an officer
+  /// with no work in the roster counts as nearest.
+  func officerPairs(at roster: Solution) -> [Set<Int>] {
+    let model = coverage.model
+    var coefficient = [Double](repeating: 0, count: model.variables.count)
+    for term in model.objective.terms { coefficient[term.variable.index] += term.coefficient }
+    let officers = coverage.scenario.officers.indices
+    var cost = officers.map {
+      coefficient[coverage.overtime[$0].index] * roster.values[coverage.overtime[$0].index]
+    }
+    /// Per officer, hours worked at each school (by index).
+    var hoursAt = officers.map { _ in [Int: Double]() }
+    for pair in coverage.assignments where roster.values[pair.variable.index] > 0.5 {
+      cost[pair.officer] += coefficient[pair.variable.index]
+      let block = coverage.blocks[pair.block]
+      if let school = rules.schoolIndex[block.school] {
+        hoursAt[pair.officer][school, default: 0] += block.hours
+      }
+    }
+    let place = hoursAt.map { hours in hours.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+    /// Travel from where `a` belongs (its home, else where it works most)
+    /// to where `b` works most.
+    func distance(_ a: Int, _ b: Int) -> Int {
+      let home = coverage.scenario.officers[a].home.flatMap { rules.schoolIndex[$0] }
+      guard let p = home ?? place[a], let q = place[b] else { return 0 }
+      return rules.travelMinutes(from: p, to: q)
+    }
+    var pairs: [Set<Int>] = []
+    for o in officers.filter({ cost[$0] > 1e-9 }).sorted(by: { (-cost[$0], $0) < (-cost[$1], $1) }) {
+      let partners = officers.filter { $0 != o }.sorted { (distance(o, $0), $0) < (distance(o, $1), $1) }
+      for partner in partners.prefix(Self.partners) where !pairs.contains([o, partner]) {
+        pairs.append([o, partner])
+      }
+    }
+    return pairs
+  }
+
+  /// `neighbourhoods` in order of what `roster` pays at their schools:
+  /// short blocks, assignments away from home or agency, and the overtime
+  /// of each officer working there (scenario order among equals).
+  func costliestFirst(_ neighbourhoods: [Set<SchoolID>], at roster: Solution) -> [Set<SchoolID>] {
+    let model = coverage.model
+    var coefficient = [Double](repeating: 0, count: model.variables.count)
+    for term in model.objective.terms { coefficient[term.variable.index] += term.coefficient }
+    func paid(_ variable: Variable) -> Double { coefficient[variable.index] * roster.values[variable.index] }
+    var cost: [SchoolID: Double] = [:]
+    for (b, short) in coverage.shortages.enumerated() {
+      cost[coverage.blocks[b].school, default: 0] += paid(short)
+    }
+    for pair in coverage.assignments where roster.values[pair.variable.index] > 0.5 {
+      cost[coverage.blocks[pair.block].school, default: 0] +=
+        paid(pair.variable) + paid(coverage.overtime[pair.officer])
+    }
+    let costs = neighbourhoods.map { $0.reduce(0) { $0 + (cost[$1] ?? 0) } }
+    return neighbourhoods.indices.sorted { (-costs[$0], $0) < (-costs[$1], $1) }.map { neighbourhoods[$0] }
   }
 
   /// The best roster GLPK finds with only `free` pairs left to choose
@@ -92,6 +179,7 @@ struct ReStaffing {
     // than offering the roster as a start (that would turn it off).
     options.startingSolution = nil
     options.timeLimit = limit
+    options.nodeLimit = Self.searchNodes
     options.stopAtObjective = target
     let found = try GLPK.solve(fixed.model, options: options)
     guard found.status == .optimal || found.status == .feasible, let objective = found.objective else {

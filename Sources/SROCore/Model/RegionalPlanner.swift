@@ -18,6 +18,13 @@ enum RegionalPlanner {
   /// Share of the time limit the regions may use, run `threads` at a time
   /// (each at least 200 ms).
   static let regionShare = 0.6
+  /// Parts with at most this many eligible pairs are re-staffed across
+  /// regions once merged (the whole part's model is built for it).
+  static let acrossRegionsPairs = 250_000
+  /// Share of the time limit by which re-staffing across regions ends.
+  static let acrossRegionsShare = 0.9
+  /// How long re-staffing across regions may take without a time limit.
+  static let acrossRegionsCap = Duration.seconds(30)
 
   static func plan(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
     -> PlanningResult
@@ -52,6 +59,16 @@ enum RegionalPlanner {
     if case .lines(let sink) = options.log {
       sink("sro: \(clock.now - began): \(regions.count) regions, roster \(roster.objective), bound \(bound)")
     }
+    if roster.objective > bound + 1e-6, options.published == nil,
+      Planner.eligiblePairs(scenario) <= acrossRegionsPairs
+    {
+      let deadline = options.timeLimit.map { began + $0 * acrossRegionsShare } ?? clock.now + acrossRegionsCap
+      roster = try improvedAcrossRegions(
+        roster, of: scenario, target: bound, deadline: deadline, options: options)
+      if case .lines(let sink) = options.log {
+        sink("sro: \(clock.now - began): re-staffed across regions: \(roster.objective)")
+      }
+    }
     roster.bound = roundToMicro(min(roster.objective, max(0, bound)))
     // When re-planning, a region cannot keep a published assignment in
     // another region, so the change penalty is not bounded: never optimal.
@@ -62,5 +79,25 @@ enum RegionalPlanner {
       variables: solved.reduce(0) { $0 + $1.variables }, rows: solved.reduce(0) { $0 + $1.rows },
       parts: 1, buildTime: solved.reduce(.zero) { $0 + $1.buildTime },
       solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
+  }
+
+  /// `roster` improved on the whole part's model by ``ReStaffing``, where
+  /// officers may now cross region lines; `roster` itself when that finds
+  /// nothing better.
+  private static func improvedAcrossRegions(
+    _ roster: Roster, of scenario: Scenario, target: Double, deadline: ContinuousClock.Instant,
+    options: PlanningOptions
+  ) throws(PlanningError) -> Roster {
+    let coverage = try CoverageModel(scenario: scenario)
+    guard let start = coverage.solution(of: roster), let before = start.objective else { return roster }
+    var solverOptions = options.solverOptions
+    solverOptions.progress = nil
+    let reStaffing = ReStaffing(coverage: coverage, rules: Rules(scenario), solverOptions: solverOptions)
+    let improved: Solution
+    do { improved = try reStaffing.improve(start, target: target, deadline: deadline) } catch {
+      throw .solver(error)
+    }
+    guard let after = improved.objective, after < before - 1e-9 else { return roster }
+    return coverage.roster(from: improved)
   }
 }
