@@ -13,7 +13,7 @@ import LinearModel
 /// pays overtime everywhere — each small search takes milliseconds, and a
 /// relief officer moved at one school frees hours at the next: on the
 /// generated 120-school district's police part the rounded roster's 131
-/// falls to 0, the optimum, in about 1.3 s.
+/// falls to 0, the optimum, in about 1.4 s.
 struct ReStaffing {
   let coverage: CoverageModel
   let rules: Rules
