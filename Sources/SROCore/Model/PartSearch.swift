@@ -13,7 +13,9 @@ import LinearModel
 /// 5. the LP's support searched from the best roster (only the LP's
 ///    zeros fixed);
 /// 6. the pattern bound (``PatternBound``), which the weekly-hours
-///    knapsack needs, then branch-and-cut for the rest of the time.
+///    knapsack needs, then branch-and-cut for the rest of the time. A
+///    roster still more than twice the bound after stage 3 has the pattern
+///    bound priced before stage 4.
 ///
 /// Stages 2, 3 and 5 are heuristics: each may take a quarter of the time
 /// limit (at least 200 ms), or ``roundingCap`` without one.
@@ -154,6 +156,34 @@ struct PartSearch {
       if let proven = done(improved, bound: bound) { return proven }
     }
 
+    /// Whether the pattern bound has been priced.
+    var priced = false
+    /// Prices the pattern bound (``PatternBound``) once; the best roster,
+    /// proven optimal, if the bound meets it.
+    func priceWeeks() throws(PlanningError) -> Solution? {
+      guard !priced,
+        let pricing = WeekPricing(scenario: coverage.scenario, blocks: coverage.blocks, rules: rules)
+      else { return nil }
+      priced = true
+      let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
+      let result: PatternBound.Result
+      do {
+        result = try patterns.run(
+          target: best?.objective.map { $0 - (step ?? 1e-6) / 2 },
+          deadline: clock.now + min(Self.patternSearch, remaining().map { $0 / 2 } ?? Self.patternSearch))
+      } catch { throw .solver(error) }
+      bound = max(bound, result.bound)
+      note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")
+      return best.flatMap { done($0, bound: bound) }
+    }
+
+    // 3b. A roster more than twice the LP bound says the LP is weak (the
+    // weekly-hours knapsack), which branch-and-cut rarely closes in a
+    // second: price the pattern bound first.
+    if usePatternBound, let objective = best?.objective, objective > 2 * bound + (step ?? 0) {
+      if let proven = try priceWeeks() { return proven }
+    }
+
     // 4. Branch-and-cut, briefly when a pattern bound may follow.
     // The first, short run starts from the best roster; a start turns
     // GLPK's presolver off, which long runs miss more than they gain from
@@ -189,19 +219,9 @@ struct PartSearch {
     if let best, let proven = done(best, bound: bound) { return proven }
     if let best, best.objective ?? .infinity < solution.objective ?? .infinity { solution = best }
 
-    // 6. The pattern bound, then branch-and-cut again.
-    if let pricing = WeekPricing(scenario: coverage.scenario, blocks: coverage.blocks, rules: rules) {
-      let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
-      let result: PatternBound.Result
-      do {
-        result = try patterns.run(
-          target: best?.objective.map { $0 - (step ?? 1e-6) / 2 },
-          deadline: clock.now + min(Self.patternSearch, remaining().map { $0 / 2 } ?? Self.patternSearch))
-      } catch { throw .solver(error) }
-      bound = max(bound, result.bound)
-      note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")
-      if let best, let proven = done(best, bound: bound) { return proven }
-    }
+    // 6. The pattern bound (unless stage 3b priced it), then
+    // branch-and-cut again.
+    if let proven = try priceWeeks() { return proven }
     solution = try branchAndCut(for: remaining(), fromBest: false)
     if let proven = done(solution, bound: bound) { return proven }
     return unproven(solution)
