@@ -36,7 +36,9 @@ public struct SolverOptions: Sendable {
   public var timeLimit: Duration?
   /// Stop branch-and-cut once this many nodes have been created (the root
   /// counts); `nil` for no limit. Unlike a time limit, it cuts the search
-  /// at the same point on a fast machine and a busy one. Must be positive.
+  /// at the same point on a fast machine and a busy one. Must be positive;
+  /// 1 stops before the root's LP is solved (no solution), so a useful
+  /// limit is at least 2.
   public var nodeLimit: Int?
   /// Stop branch-and-cut once the relative gap between incumbent and bound
   /// is at most this (GLPK's `mip_gap`); in `[0, 1)`.

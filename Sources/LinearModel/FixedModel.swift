@@ -22,10 +22,6 @@ public struct FixedModel: Sendable {
     for (index, original) in originalIndex.enumerated() { full[original] = solution[index] }
     return full
   }
-
-  /// `values` restricted to the free variables: the starting solution that
-  /// corresponds to the full one.
-  public var freeValues: [Double] { originalIndex.map { values[$0] } }
 }
 
 extension Model {

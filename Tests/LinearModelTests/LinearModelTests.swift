@@ -261,7 +261,6 @@ func sampleModel() -> Model {
     let (model, _, y, z) = model()
     let fixed = model.fixing(at: [1, 0, 1], keeping: { $0 == y || $0 == z })
     #expect(fixed.originalIndex == [1, 2])
-    #expect(fixed.freeValues == [0, 1])
     #expect(fixed.lift([1, 3]) == [1, 1, 3])
     // The smaller model's objective at a point equals the full one's at the lifted point.
     let small = fixed.model.objective.evaluate { [1, 3][$0.index] }

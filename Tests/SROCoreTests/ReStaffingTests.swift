@@ -98,4 +98,27 @@ import Testing
         event: nil))
     #expect(coverage.solution(of: foreign) == nil)
   }
+
+  /// Two identical windows make two copies of each block; a roster with an
+  /// officer on each copy reads back with both copies staffed.
+  @Test func aRosterReadsBackOntoCopiesOfABlock() throws {
+    let scenario = try scenario(
+      """
+      schools:
+        - id: s
+          level: elementary
+          coverage:
+            - {days: [mon], start: "08:00", end: "10:00", officers: 1}
+            - {days: [mon], start: "08:00", end: "10:00", officers: 1}
+      officers:
+        - {id: a, agency: A, home: s}
+        - {id: b, agency: A, home: s}
+      """)
+    let roster = try solveAndValidate(scenario)
+    #expect(roster.assignments.count == 2)
+    let coverage = try CoverageModel(scenario: scenario)
+    let solution = try #require(coverage.solution(of: roster))
+    #expect(solution.objective == 0)
+    #expect(coverage.roster(from: solution).assignments == roster.assignments)
+  }
 }

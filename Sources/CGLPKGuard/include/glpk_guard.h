@@ -22,7 +22,7 @@ enum {
 typedef struct sro_mip_params {
   int msg_level;
   int time_limit_ms;          /* 0: none */
-  int node_limit;             /* 0: none; else stop once this many nodes exist */
+  int node_limit;             /* 0: none; else stop once this many nodes were created */
   double mip_gap;
   int presolve;
   int gomory_cuts;

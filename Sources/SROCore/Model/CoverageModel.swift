@@ -42,6 +42,8 @@ public struct CoverageModel: Sendable {
   /// The officer–block pairs the model may use (all eligible pairs when
   /// `nil`); see ``RestrictedPlanner``.
   let candidates: Set<PinCheck.Pair>?
+  /// Whether the `symmetry` rows order interchangeable officers by hours.
+  let ordersTwins: Bool
   /// The published assignments matched to this model's blocks.
   private(set) var publishedMatch: PublishedMatch?
   /// For each published assignment still possible, its variable and the
@@ -59,12 +61,15 @@ public struct CoverageModel: Sendable {
   }
 
   /// The model restricted to `candidates` (pinned and published pairs are
-  /// always kept), without symmetry rows when restricted.
+  /// always kept), without symmetry rows when restricted or when
+  /// `ordersTwins` is false (a roster built elsewhere, e.g. region by
+  /// region, need not order interchangeable officers by hours).
   init(
     scenario: Scenario, published: PublishedRoster?, formulation: Formulation,
-    candidates: Set<PinCheck.Pair>?
+    candidates: Set<PinCheck.Pair>?, ordersTwins: Bool = true
   ) throws(PlanningError) {
     self.candidates = candidates
+    self.ordersTwins = ordersTwins && candidates == nil
     self.scenario = scenario
     self.blocks = scenario.blocks()
     self.published = published
@@ -177,7 +182,7 @@ public struct CoverageModel: Sendable {
           name: Name("week", officer.id.rawValue))
       }
     }
-    if candidates == nil { addSymmetryRows(byOfficer) }
+    if ordersTwins { addSymmetryRows(byOfficer) }
     model.setObjective(.minimize, objective)
   }
 

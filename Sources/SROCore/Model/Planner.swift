@@ -237,12 +237,14 @@ extension CoverageModel {
   }
 
   /// The solution `roster` describes: each assignment's pair taken, each
-  /// block short by what it misses, overtime in whole steps. `nil` when an
-  /// assignment has no pair in this model (another part's, or a block it
-  /// does not have).
+  /// block short by what it misses, overtime in whole steps. An assignment
+  /// goes to the first copy of its block (same school, day, times and
+  /// event) that has its pair, does not have the officer yet and still
+  /// needs someone, a copy where the pair is pinned first. `nil` when some assignment finds no such copy (another
+  /// part's, or a block this model does not have).
   func solution(of roster: Roster) -> Solution? {
-    var blockIndex: [BlockKey: Int] = [:]
-    for (b, block) in blocks.enumerated() { blockIndex[BlockKey(block)] = b }
+    var copies: [BlockKey: [Int]] = [:]
+    for (b, block) in blocks.enumerated() { copies[BlockKey(block), default: []].append(b) }
     let officerIndex = Dictionary(
       uniqueKeysWithValues: scenario.officers.enumerated().map { ($1.id.rawValue, $0) })
     var variable: [PinCheck.Pair: Variable] = [:]
@@ -253,15 +255,17 @@ extension CoverageModel {
     var assigned = [Int](repeating: 0, count: blocks.count)
     var hours = [Double](repeating: 0, count: scenario.officers.count)
     for assignment in roster.assignments {
-      guard let o = officerIndex[assignment.officer], let b = blockIndex[BlockKey(assignment)],
-        let x = variable[PinCheck.Pair(officer: o, block: b)], values[x.index] == 0
+      guard let o = officerIndex[assignment.officer],
+        let (b, x) = copies[BlockKey(assignment)]?.compactMap({ b in
+          variable[PinCheck.Pair(officer: o, block: b)].map { (b, $0) }
+        }).sorted(by: { model[$0.1].lowerBound > model[$1.1].lowerBound })  // pinned copies first
+          .first(where: { b, x in values[x.index] == 0 && assigned[b] < self.blocks[b].needed })
       else { return nil }
       values[x.index] = 1
       assigned[b] += 1
       hours[o] += blocks[b].hours
     }
     for (b, short) in shortages.enumerated() {
-      guard assigned[b] <= blocks[b].needed else { return nil }
       values[short.index] = Double(blocks[b].needed - assigned[b])
     }
     for (o, officer) in scenario.officers.enumerated() {

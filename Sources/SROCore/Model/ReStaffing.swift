@@ -20,8 +20,9 @@ struct ReStaffing {
   /// Options of each small search (its time limit is set here).
   let solverOptions: SolverOptions
   /// Most branch-and-cut nodes of one small search: a limit that cuts
-  /// the search at the same point on any machine, so that a run without a
-  /// time limit gives the same roster every time.
+  /// the search at the same point on any machine (the stage's own budget
+  /// and ``searchLimit`` are wall-clock, but rarely reached without a
+  /// time limit).
   static let searchNodes = 100
   /// Longest one small search may take (a safeguard; the node limit
   /// usually stops it first).
@@ -140,8 +141,9 @@ struct ReStaffing {
   }
 
   /// `neighbourhoods` in order of what `roster` pays at their schools:
-  /// short blocks, assignments away from home or agency, and the overtime
-  /// of each officer working there (scenario order among equals).
+  /// short blocks, assignments away from home or agency, and, for every
+  /// block an officer works there, that officer's overtime cost (scenario
+  /// order among equals).
   func costliestFirst(_ neighbourhoods: [Set<SchoolID>], at roster: Solution) -> [Set<SchoolID>] {
     let model = coverage.model
     var coefficient = [Double](repeating: 0, count: model.variables.count)

@@ -25,6 +25,9 @@ enum RegionalPlanner {
   static let acrossRegionsShare = 0.9
   /// How long re-staffing across regions may take without a time limit.
   static let acrossRegionsCap = Duration.seconds(30)
+  /// Time left below which re-staffing across regions is skipped: building
+  /// the whole part's model alone takes seconds.
+  static let acrossRegionsMinimum = Duration.seconds(2)
 
   static func plan(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
     -> PlanningResult
@@ -59,12 +62,21 @@ enum RegionalPlanner {
     if case .lines(let sink) = options.log {
       sink("sro: \(clock.now - began): \(regions.count) regions, roster \(roster.objective), bound \(bound)")
     }
+    // Across regions. Not when re-planning: this model has no change
+    // penalty (and such a roster is never optimal anyway, see below).
+    let deadline = options.timeLimit.map { began + $0 * acrossRegionsShare } ?? clock.now + acrossRegionsCap
+    var acrossTime = Duration.zero
     if roster.objective > bound + 1e-6, options.published == nil,
+      deadline - clock.now >= acrossRegionsMinimum,
       Planner.eligiblePairs(scenario) <= acrossRegionsPairs
     {
-      let deadline = options.timeLimit.map { began + $0 * acrossRegionsShare } ?? clock.now + acrossRegionsCap
-      roster = try improvedAcrossRegions(
+      let started = clock.now
+      if let improved = try improvedAcrossRegions(
         roster, of: scenario, target: bound, deadline: deadline, options: options)
+      {
+        roster = improved
+      }
+      acrossTime = clock.now - started
       if case .lines(let sink) = options.log {
         sink("sro: \(clock.now - began): re-staffed across regions: \(roster.objective)")
       }
@@ -77,19 +89,21 @@ enum RegionalPlanner {
     return PlanningResult(
       roster: roster, binaries: solved.reduce(0) { $0 + $1.binaries },
       variables: solved.reduce(0) { $0 + $1.variables }, rows: solved.reduce(0) { $0 + $1.rows },
-      parts: 1, buildTime: solved.reduce(.zero) { $0 + $1.buildTime },
+      parts: 1, buildTime: solved.reduce(.zero) { $0 + $1.buildTime } + acrossTime,
       solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
   }
 
   /// `roster` improved on the whole part's model by ``ReStaffing``, where
-  /// officers may now cross region lines; `roster` itself when that finds
-  /// nothing better.
+  /// officers may now cross region lines; `nil` when that finds nothing
+  /// better. The model has no `symmetry` rows: regions need not order
+  /// interchangeable officers by hours.
   private static func improvedAcrossRegions(
     _ roster: Roster, of scenario: Scenario, target: Double, deadline: ContinuousClock.Instant,
     options: PlanningOptions
-  ) throws(PlanningError) -> Roster {
-    let coverage = try CoverageModel(scenario: scenario)
-    guard let start = coverage.solution(of: roster), let before = start.objective else { return roster }
+  ) throws(PlanningError) -> Roster? {
+    let coverage = try CoverageModel(
+      scenario: scenario, published: nil, formulation: .tight, candidates: nil, ordersTwins: false)
+    guard let start = coverage.solution(of: roster), let before = start.objective else { return nil }
     var solverOptions = options.solverOptions
     solverOptions.progress = nil
     let reStaffing = ReStaffing(coverage: coverage, rules: Rules(scenario), solverOptions: solverOptions)
@@ -97,7 +111,7 @@ enum RegionalPlanner {
     do { improved = try reStaffing.improve(start, target: target, deadline: deadline) } catch {
       throw .solver(error)
     }
-    guard let after = improved.objective, after < before - 1e-9 else { return roster }
+    guard let after = improved.objective, after < before - 1e-9 else { return nil }
     return coverage.roster(from: improved)
   }
 }
