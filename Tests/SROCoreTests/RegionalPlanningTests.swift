@@ -85,6 +85,30 @@ import Testing
     #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "e1" && $0.day == "wed" })
   }
 
+  /// One school a region and too many pairs to re-staff the whole part:
+  /// neighbouring regions are re-staffed two by two. ow2 is away
+  /// Wednesday and the deputy was dealt to w1's region (the first of two
+  /// equal deficits): w2 stays empty on Wednesday by region (400); the
+  /// pair w1–w2 re-staffed together gives 0, the optimum.
+  @Test func neighbouringRegionsAreReStaffedTwoByTwo() throws {
+    let scenario = try scenario(
+      twoTownsYAML.replacingOccurrences(
+        of: "reason: training}]", with: "reason: training}, {officer: ow2, day: wed, reason: court}]"))
+    let regions = try #require(scenario.regions(ofAtMost: 1))
+    #expect(regions.map { $0.schools.map(\.id.rawValue) } == [["w1"], ["w2"], ["e1"], ["e2"]])
+    #expect(regions[0].officers.map(\.id.rawValue).sorted() == ["ow1", "relief"])
+    #expect(try Planner.plan(regions[1]).roster.objective == 400)
+    var options = twoRegions
+    options.regionalThreshold = 1
+    options.regionSchools = 1
+    options.acrossRegionsPairs = 0
+    let roster = try Planner.plan(scenario, options: options).roster
+    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
+    #expect(roster.objective == 0)
+    #expect(roster.status == .optimal)
+    #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "w2" && $0.day == "wed" })
+  }
+
   @Test func aPublishedWeekAnchorsItsOfficer() throws {
     let scenario = try scenario(twoTownsYAML)
     let published = PublishedRoster(

@@ -49,6 +49,9 @@ public struct PlanningOptions: Sendable {
   var regionalThreshold = RegionalPlanner.threshold
   /// Most schools in a region.
   var regionSchools = RegionalPlanner.regionSchools
+  /// Eligible pairs up to which a part planned by region is re-staffed
+  /// whole once merged (above it, neighbouring regions two by two).
+  var acrossRegionsPairs = RegionalPlanner.acrossRegionsPairs
   /// How many parts to solve at once.
   public var threads = ProcessInfo.processInfo.activeProcessorCount
 

@@ -94,7 +94,9 @@ struct ReStaffing {
         sinceImprovement = 0
       }
     }
-    for size in Self.sizes where size < coverage.scenario.schools.count {
+    // The first size always runs (on two schools or fewer it searches the
+    // whole model, node-limited); larger ones only while they are a part.
+    for size in Self.sizes where size == Self.sizes[0] || size < coverage.scenario.schools.count {
       try descend(costliestFirst(neighbourhoods(ofSize: size), at: best).map { .schools($0) })
     }
     try descend(officerPairs(at: best).map { .officers($0) })

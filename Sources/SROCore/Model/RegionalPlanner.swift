@@ -19,7 +19,8 @@ enum RegionalPlanner {
   /// (each at least 200 ms).
   static let regionShare = 0.6
   /// Parts with at most this many eligible pairs are re-staffed across
-  /// regions once merged (the whole part's model is built for it).
+  /// regions whole once merged (the whole part's model is built for it);
+  /// larger ones neighbouring regions two by two.
   static let acrossRegionsPairs = 250_000
   /// Share of the time limit by which re-staffing across regions ends.
   static let acrossRegionsShare = 0.9
@@ -67,18 +68,43 @@ enum RegionalPlanner {
     let deadline = options.timeLimit.map { began + $0 * acrossRegionsShare } ?? clock.now + acrossRegionsCap
     var acrossTime = Duration.zero
     if roster.objective > bound + 1e-6, options.published == nil,
-      deadline - clock.now >= acrossRegionsMinimum,
-      Planner.eligiblePairs(scenario) <= acrossRegionsPairs
+      deadline - clock.now >= acrossRegionsMinimum
     {
       let started = clock.now
-      if let improved = try improvedAcrossRegions(
-        roster, of: scenario, target: bound, deadline: deadline, options: options)
-      {
-        roster = improved
+      // The whole part, or, where its model would be too large,
+      // neighbouring regions two by two (bisection keeps them adjacent).
+      let groups =
+        Planner.eligiblePairs(scenario) <= options.acrossRegionsPairs
+        ? [(scenario, roster)]
+        : stride(from: 0, to: regions.count, by: 2).map { r in
+          let members = Array(r..<min(r + 2, regions.count))
+          let union = scenario.union(of: members.map { regions[$0] })
+          return (union, Roster.merging(members.map { solved[$0].roster }, of: union))
+        }
+      let slot = (deadline - clock.now) / Double(max(1, (groups.count + threads - 1) / threads))
+      let improved = concurrently(groups, threads: threads) { [options] group in
+        let (part, before) = group
+        let finish = min(deadline, ContinuousClock.now + slot)
+        return Result { () throws(PlanningError) in
+          let target = StaffingBound.bound(part, blocks: part.blocks(), rules: Rules(part))
+          return try improvedAcrossRegions(
+            before, of: part, target: target, deadline: finish, options: options)
+            ?? before
+        }
       }
+      var rosters: [Roster] = []
+      for result in improved {
+        switch result {
+        case .success(let group): rosters.append(group)
+        case .failure(let error): throw error
+        }
+      }
+      roster = rosters.count == 1 ? rosters[0] : Roster.merging(rosters, of: scenario)
       acrossTime = clock.now - started
       if case .lines(let sink) = options.log {
-        sink("sro: \(clock.now - began): re-staffed across regions: \(roster.objective)")
+        sink(
+          "sro: \(clock.now - began): re-staffed across regions (\(groups.count) groups): \(roster.objective)"
+        )
       }
     }
     roster.bound = roundToMicro(min(roster.objective, max(0, bound)))
@@ -113,5 +139,17 @@ enum RegionalPlanner {
     }
     guard let after = improved.objective, after < before - 1e-9 else { return nil }
     return coverage.roster(from: improved)
+  }
+}
+
+extension Scenario {
+  /// The part made of `regions` of this scenario: their schools and
+  /// officers together.
+  fileprivate func union(of regions: [Scenario]) -> Scenario {
+    let schoolIDs = Set(regions.flatMap { $0.schools.map(\.id) })
+    let officerIDs = Set(regions.flatMap { $0.officers.map(\.id) })
+    return part(
+      schools: Set(schools.indices.filter { schoolIDs.contains(schools[$0].id) }),
+      officers: Set(officers.indices.filter { officerIDs.contains(officers[$0].id) }))
   }
 }
