@@ -63,7 +63,7 @@ enum RegionalPlanner {
     if case .lines(let sink) = options.log {
       sink("sro: \(clock.now - began): \(regions.count) regions, roster \(roster.objective), bound \(bound)")
     }
-    // Across regions. Not when re-planning: this model has no change
+    // Across regions. Not when re-planning: these models have no change
     // penalty (and such a roster is never optimal anyway, see below).
     let deadline = options.timeLimit.map { began + $0 * acrossRegionsShare } ?? clock.now + acrossRegionsCap
     var acrossTime = Duration.zero
@@ -71,40 +71,12 @@ enum RegionalPlanner {
       deadline - clock.now >= acrossRegionsMinimum
     {
       let started = clock.now
-      // The whole part, or, where its model would be too large,
-      // neighbouring regions two by two (bisection keeps them adjacent).
-      let groups =
-        Planner.eligiblePairs(scenario) <= options.acrossRegionsPairs
-        ? [(scenario, roster)]
-        : stride(from: 0, to: regions.count, by: 2).map { r in
-          let members = Array(r..<min(r + 2, regions.count))
-          let union = scenario.union(of: members.map { regions[$0] })
-          return (union, Roster.merging(members.map { solved[$0].roster }, of: union))
-        }
-      let slot = (deadline - clock.now) / Double(max(1, (groups.count + threads - 1) / threads))
-      let improved = concurrently(groups, threads: threads) { [options] group in
-        let (part, before) = group
-        let finish = min(deadline, ContinuousClock.now + slot)
-        return Result { () throws(PlanningError) in
-          let target = StaffingBound.bound(part, blocks: part.blocks(), rules: Rules(part))
-          return try improvedAcrossRegions(
-            before, of: part, target: target, deadline: finish, options: options)
-            ?? before
-        }
-      }
-      var rosters: [Roster] = []
-      for result in improved {
-        switch result {
-        case .success(let group): rosters.append(group)
-        case .failure(let error): throw error
-        }
-      }
-      roster = rosters.count == 1 ? rosters[0] : Roster.merging(rosters, of: scenario)
+      roster = try reStaffedAcross(
+        regions, rosters: solved.map(\.roster), merged: roster, of: scenario, deadline: deadline,
+        options: options)
       acrossTime = clock.now - started
       if case .lines(let sink) = options.log {
-        sink(
-          "sro: \(clock.now - began): re-staffed across regions (\(groups.count) groups): \(roster.objective)"
-        )
+        sink("sro: \(clock.now - began): re-staffed across regions: \(roster.objective)")
       }
     }
     roster.bound = roundToMicro(min(roster.objective, max(0, bound)))
@@ -119,11 +91,49 @@ enum RegionalPlanner {
       solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
   }
 
-  /// `roster` improved on the whole part's model by ``ReStaffing``, where
-  /// officers may now cross region lines; `nil` when that finds nothing
-  /// better. The model has no `symmetry` rows: regions need not order
-  /// interchangeable officers by hours.
-  private static func improvedAcrossRegions(
+  /// The `merged` roster of `regions` (with their own `rosters`)
+  /// re-staffed where officers may cross region lines: on the whole
+  /// part's model when it has at most ``PlanningOptions/acrossRegionsPairs``
+  /// pairs, else on each two neighbouring regions' (consecutive in
+  /// bisection order, so adjacent), `threads` at a time, each group with
+  /// its share of the time left.
+  private static func reStaffedAcross(
+    _ regions: [Scenario], rosters: [Roster], merged: Roster, of scenario: Scenario,
+    deadline: ContinuousClock.Instant, options: PlanningOptions
+  ) throws(PlanningError) -> Roster {
+    let groups =
+      Planner.eligiblePairs(scenario) <= options.acrossRegionsPairs
+      ? [(scenario, merged)]
+      : stride(from: 0, to: regions.count, by: 2).map { r in
+        let members = Array(r..<min(r + 2, regions.count))
+        let union = scenario.union(of: members.map { regions[$0] })
+        return (union, Roster.merging(members.map { rosters[$0] }, of: union))
+      }
+    let threads = max(1, options.threads)
+    let slot = (deadline - .now) / Double((groups.count + threads - 1) / threads)
+    let results = concurrently(groups, threads: threads) { [options] group in
+      let (part, before) = group
+      let finish = min(deadline, ContinuousClock.now + slot)
+      return Result { () throws(PlanningError) in
+        let target = StaffingBound.bound(part, blocks: part.blocks(), rules: Rules(part))
+        return try improved(before, of: part, target: target, deadline: finish, options: options) ?? before
+      }
+    }
+    var improvedRosters: [Roster] = []
+    for result in results {
+      switch result {
+      case .success(let roster): improvedRosters.append(roster)
+      case .failure(let error): throw error
+      }
+    }
+    return improvedRosters.count == 1 ? improvedRosters[0] : Roster.merging(improvedRosters, of: scenario)
+  }
+
+  /// `roster` (of the whole of `scenario`) improved by ``ReStaffing`` on
+  /// the model of `scenario`; `nil` when that finds nothing better. The
+  /// model has no `symmetry` rows: regions need not order interchangeable
+  /// officers by hours.
+  private static func improved(
     _ roster: Roster, of scenario: Scenario, target: Double, deadline: ContinuousClock.Instant,
     options: PlanningOptions
   ) throws(PlanningError) -> Roster? {
