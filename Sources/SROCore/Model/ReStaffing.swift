@@ -5,7 +5,9 @@ import LinearModel
 /// search): the pairs at a school and its nearest neighbour are searched
 /// again with every other pair fixed as the roster has it, the schools
 /// where the roster pays most first, until ``patience`` searches in a row
-/// bring nothing; then the same with three schools. It stops early at a
+/// bring nothing; then the same with three schools; then the whole weeks
+/// of each officer the roster pays for, each time with one officer
+/// working near its home (``officerPairs(at:)``). It stops early at a
 /// target or a deadline.
 ///
 /// Where GLPK's branch-and-cut finds no roster at all — a 30-school police
