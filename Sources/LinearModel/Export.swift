@@ -13,9 +13,18 @@ extension Model {
   /// CPLEX LP: `[`→`(`, `]`→`)`, `-`→`~`, `:`→`.`, others → `_`) and made
   /// unique, so the file always reads back as the same model.
   public func text(in format: ModelFileFormat) -> String {
+    var text = ""
+    write(in: format) { text += $0 }
+    return text
+  }
+
+  /// The same text as ``text(in:)``, handed to `emit` piece by piece (a
+  /// line or a few at a time), so that a large model can be written to a
+  /// file without holding its whole text.
+  public func write(in format: ModelFileFormat, to emit: (String) -> Void) {
     switch format {
-    case .freeMPS: return MPSWriter(model: self).write()
-    case .cplexLP: return LPWriter(model: self).write()
+    case .freeMPS: MPSWriter(model: self).write(to: emit)
+    case .cplexLP: LPWriter(model: self).write(to: emit)
     }
   }
 }
@@ -65,13 +74,13 @@ func formatNumber(_ value: Double) -> String {
 struct MPSWriter {
   let model: Model
 
-  func write() -> String {
+  func write(to emit: (String) -> Void) {
     let names = FileNames(model: model) { name in
       String(name.map { $0.isWhitespace ? "_" : $0 })
     }
-    var out = "NAME sro\n"
-    if model.sense == .maximize { out += "OBJSENSE\n    MAX\n" }
-    out += "ROWS\n N  \(names.objective)\n"
+    emit("NAME sro\n")
+    if model.sense == .maximize { emit("OBJSENSE\n    MAX\n") }
+    emit("ROWS\n N  \(names.objective)\n")
     for (i, named) in model.constraints.enumerated() {
       let code: String
       switch named.constraint.sense {
@@ -79,50 +88,51 @@ struct MPSWriter {
       case .greaterOrEqual: code = "G"
       case .equal: code = "E"
       }
-      out += " \(code)  \(names.rows[i])\n"
+      emit(" \(code)  \(names.rows[i])\n")
     }
-    // Entries of each column: the objective first, then rows in order.
-    var entries = [[(String, Double)]](repeating: [], count: model.variables.count)
+    // Entries of each column: the objective (row -1) first, then rows in
+    // order, by row index to keep the transposed matrix small.
+    var entries = [[(row: Int32, value: Double)]](repeating: [], count: model.variables.count)
     for term in model.objective.terms {
-      entries[term.variable.index].append((names.objective, term.coefficient))
+      entries[term.variable.index].append((-1, term.coefficient))
     }
     for (i, named) in model.constraints.enumerated() {
       for term in named.constraint.expression.terms {
-        entries[term.variable.index].append((names.rows[i], term.coefficient))
+        entries[term.variable.index].append((Int32(i), term.coefficient))
       }
     }
-    out += "COLUMNS\n"
+    emit("COLUMNS\n")
     var inIntegerSection = false
     var marker = 0
     for (j, variable) in model.variables.enumerated() {
       let isInteger = variable.kind != .continuous
       if isInteger != inIntegerSection {
-        out += "    M\(marker) 'MARKER' '\(isInteger ? "INTORG" : "INTEND")'\n"
+        emit("    M\(marker) 'MARKER' '\(isInteger ? "INTORG" : "INTEND")'\n")
         marker += 1
         inIntegerSection = isInteger
       }
       if entries[j].isEmpty {
         // A column must appear in COLUMNS to exist.
-        out += "    \(names.columns[j]) \(names.objective) 0\n"
+        emit("    \(names.columns[j]) \(names.objective) 0\n")
       }
       for (row, value) in entries[j] {
-        out += "    \(names.columns[j]) \(row) \(formatNumber(value))\n"
+        let name = row < 0 ? names.objective : names.rows[Int(row)]
+        emit("    \(names.columns[j]) \(name) \(formatNumber(value))\n")
       }
     }
-    if inIntegerSection { out += "    M\(marker) 'MARKER' 'INTEND'\n" }
-    out += "RHS\n"
+    if inIntegerSection { emit("    M\(marker) 'MARKER' 'INTEND'\n") }
+    emit("RHS\n")
     if model.objective.constant != 0 {
-      out += "    RHS \(names.objective) \(formatNumber(-model.objective.constant))\n"
+      emit("    RHS \(names.objective) \(formatNumber(-model.objective.constant))\n")
     }
     for (i, named) in model.constraints.enumerated() where named.constraint.rightHandSide != 0 {
-      out += "    RHS \(names.rows[i]) \(formatNumber(named.constraint.rightHandSide))\n"
+      emit("    RHS \(names.rows[i]) \(formatNumber(named.constraint.rightHandSide))\n")
     }
-    out += "BOUNDS\n"
+    emit("BOUNDS\n")
     for (j, variable) in model.variables.enumerated() {
-      out += bounds(of: variable, named: names.columns[j])
+      emit(bounds(of: variable, named: names.columns[j]))
     }
-    out += "ENDATA\n"
-    return out
+    emit("ENDATA\n")
   }
 
   /// Every column gets explicit bounds: readers differ on the defaults of
@@ -166,7 +176,7 @@ struct LPWriter {
     variable.kind == .binary && variable.lowerBound == 0 && variable.upperBound == 1
   }
 
-  func write() -> String {
+  func write(to emit: (String) -> Void) {
     let names = FileNames(model: model, adapt: LPWriter.adapt)
     // The LP format has no objective constant: a column fixed at 1 carries it.
     let constantColumn = FileNames.uniqueName("objective_constant", avoiding: names)
@@ -176,9 +186,9 @@ struct LPWriter {
       objective.append((model.objective.constant, constantColumn))
       usesConstantColumn = true
     }
-    var out = model.sense == .minimize ? "Minimize\n" : "Maximize\n"
-    out += " \(names.objective):" + render(objective) + "\n"
-    out += "Subject To\n"
+    emit(model.sense == .minimize ? "Minimize\n" : "Maximize\n")
+    emit(" \(names.objective):" + render(objective) + "\n")
+    emit("Subject To\n")
     for (i, named) in model.constraints.enumerated() {
       let op: String
       switch named.constraint.sense {
@@ -191,29 +201,28 @@ struct LPWriter {
         lhs = [(0, constantColumn)]
         usesConstantColumn = true
       }
-      out += " \(names.rows[i]):" + render(lhs)
-      out += " \(op) \(formatNumber(named.constraint.rightHandSide))\n"
+      emit(" \(names.rows[i]):" + render(lhs))
+      emit(" \(op) \(formatNumber(named.constraint.rightHandSide))\n")
     }
-    out += "Bounds\n"
+    emit("Bounds\n")
     for (j, variable) in model.variables.enumerated() where !Self.isPlainBinary(variable) {
       let lower =
         variable.lowerBound == -.infinity ? "-inf" : formatNumber(variable.lowerBound)
       let upper = variable.upperBound == .infinity ? "+inf" : formatNumber(variable.upperBound)
-      out += " \(lower) <= \(names.columns[j]) <= \(upper)\n"
+      emit(" \(lower) <= \(names.columns[j]) <= \(upper)\n")
     }
-    if usesConstantColumn { out += " \(constantColumn) = 1\n" }
+    if usesConstantColumn { emit(" \(constantColumn) = 1\n") }
     let integers = model.variables.indices.filter {
       model.variables[$0].kind != .continuous && !Self.isPlainBinary(model.variables[$0])
     }
     if !integers.isEmpty {
-      out += "General\n" + integers.map { " \(names.columns[$0])\n" }.joined()
+      emit("General\n" + integers.map { " \(names.columns[$0])\n" }.joined())
     }
     let binaries = model.variables.indices.filter { Self.isPlainBinary(model.variables[$0]) }
     if !binaries.isEmpty {
-      out += "Binary\n" + binaries.map { " \(names.columns[$0])\n" }.joined()
+      emit("Binary\n" + binaries.map { " \(names.columns[$0])\n" }.joined())
     }
-    out += "End\n"
-    return out
+    emit("End\n")
   }
 
   private func terms(_ expression: LinearExpression, _ names: FileNames) -> [(Double, String)] {

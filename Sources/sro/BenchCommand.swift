@@ -93,7 +93,7 @@ struct BenchCommand: ParsableCommand {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent(
       "sro-bench-\(UUID().uuidString).mps")
     defer { try? FileManager.default.removeItem(at: path) }
-    try plain.text(in: .freeMPS).write(to: path, atomically: true, encoding: .utf8)
+    try AtomicFile.write(to: path.path) { emit in plain.write(in: .freeMPS, to: emit) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let model = try coverageModel(try input.load(), formulation: plain ? .plain : .tight).model
-    if let lp { try emit(model.text(in: .cplexLP), to: lp) }
-    if let mps { try emit(model.text(in: .freeMPS), to: mps) }
+    if let lp { try emit(model, in: .cplexLP, to: lp) }
+    if let mps { try emit(model, in: .freeMPS, to: mps) }
   }
 }

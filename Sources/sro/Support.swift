@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearModel
 import SROCore
 
 /// The exit codes `sro` documents (sysexits.h values).
@@ -125,6 +126,17 @@ func emit(_ text: String, to path: String?) throws {
   }
   do {
     try AtomicFile.write(text, to: path)
+  } catch {
+    printError("\(path): cannot write: \(error.localizedDescription)")
+    throw Exit.ioFailure
+  }
+}
+
+/// Writes `model` as `format` to `path` atomically, a piece at a time (a
+/// large district's model is gigabytes of text).
+func emit(_ model: Model, in format: ModelFileFormat, to path: String) throws {
+  do {
+    try AtomicFile.write(to: path) { emit in model.write(in: format, to: emit) }
   } catch {
     printError("\(path): cannot write: \(error.localizedDescription)")
     throw Exit.ioFailure

@@ -68,6 +68,21 @@ import Testing
     #expect(throws: (any Error).self) { try AtomicFile.write("x", to: "/nonexistent/dir/out.json") }
   }
 
+  /// Pieces written as a stream (past the one-megabyte buffer) arrive
+  /// whole and in order, and the file appears only when all are written.
+  @Test func atomicStreamingWriteKeepsEveryPieceInOrder() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("model.mps").path
+    let lines = (0..<100_000).map { "line \($0) of a long model file\n" }
+    try AtomicFile.write(to: path) { emit in
+      for line in lines { emit(line) }
+      #expect(!FileManager.default.fileExists(atPath: path))
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == lines.joined())
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.mps"])
+  }
+
   @Test func atomicWriteFollowsLinksAndWritesDevicesInPlace() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
