@@ -31,9 +31,9 @@ public enum AtomicFile {
     let folder = target.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
     do {
-      guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-      }
+      // Created by `Data.write`, whose errors say what is wrong (no such
+      // folder, no permission).
+      try Data().write(to: temporary)
       let handle = try FileHandle(forWritingTo: temporary)
       do {
         try stream(produce, to: handle)
