@@ -71,18 +71,12 @@ import Testing
   /// part, the deputy crosses over on Wednesday, which the regions could
   /// not do: 0, the optimum, which the staffing bound (0) proves.
   @Test func reStaffingAcrossRegionsLetsReliefCrossOver() throws {
-    let scenario = try scenario(
-      twoTownsYAML.replacingOccurrences(
-        of: "reason: training}]", with: "reason: training}, {officer: oe1, day: wed, reason: court}]"))
+    let scenario = try twoTowns(alsoAwayWednesday: "oe1")
     let regions = try #require(scenario.regions(ofAtMost: 2))
     #expect(regions[0].officers.map(\.id.rawValue).contains("relief"))
     let byRegion = try regions.map { try Planner.plan($0).roster.objective }
     #expect(byRegion == [0, 400])
-    let roster = try Planner.plan(scenario, options: twoRegions).roster
-    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
-    #expect(roster.objective == 0)
-    #expect(roster.status == .optimal)
-    #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "e1" && $0.day == "wed" })
+    try expectReliefCoversWednesday(at: "e1", planning: scenario, with: twoRegions)
   }
 
   /// One school a region and too many pairs to re-staff the whole part:
@@ -91,9 +85,7 @@ import Testing
   /// equal deficits): w2 stays empty on Wednesday by region (400); the
   /// pair w1–w2 re-staffed together gives 0, the optimum.
   @Test func neighbouringRegionsAreReStaffedTwoByTwo() throws {
-    let scenario = try scenario(
-      twoTownsYAML.replacingOccurrences(
-        of: "reason: training}]", with: "reason: training}, {officer: ow2, day: wed, reason: court}]"))
+    let scenario = try twoTowns(alsoAwayWednesday: "ow2")
     let regions = try #require(scenario.regions(ofAtMost: 1))
     #expect(regions.map { $0.schools.map(\.id.rawValue) } == [["w1"], ["w2"], ["e1"], ["e2"]])
     #expect(regions[0].officers.map(\.id.rawValue).sorted() == ["ow1", "relief"])
@@ -102,11 +94,28 @@ import Testing
     options.regionalThreshold = 1
     options.regionSchools = 1
     options.acrossRegionsPairs = 0
+    try expectReliefCoversWednesday(at: "w2", planning: scenario, with: options)
+  }
+
+  /// `twoTownsYAML` with `officer` away on Wednesday as well.
+  func twoTowns(alsoAwayWednesday officer: String) throws -> Scenario {
+    try scenario(
+      twoTownsYAML.replacingOccurrences(
+        of: "reason: training}]", with: "reason: training}, {officer: \(officer), day: wed, reason: court}]"))
+  }
+
+  /// Plans `scenario` with `options` and expects a valid roster costing 0,
+  /// proven optimal, with the relief deputy at `school` on Wednesday.
+  func expectReliefCoversWednesday(
+    at school: String, planning scenario: Scenario, with options: PlanningOptions
+  )
+    throws
+  {
     let roster = try Planner.plan(scenario, options: options).roster
     #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
     #expect(roster.objective == 0)
     #expect(roster.status == .optimal)
-    #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "w2" && $0.day == "wed" })
+    #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == school && $0.day == "wed" })
   }
 
   @Test func aPublishedWeekAnchorsItsOfficer() throws {

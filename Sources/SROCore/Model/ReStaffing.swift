@@ -21,6 +21,8 @@ struct ReStaffing {
   let rules: Rules
   /// Options of each small search (its time limit is set here).
   let solverOptions: SolverOptions
+  /// Each variable's objective coefficient, by index.
+  private let objectiveCoefficient: [Double]
   /// Most branch-and-cut nodes of one small search: a limit that cuts
   /// the search at the same point on any machine (the stage's own budget
   /// and ``searchLimit`` are wall-clock, but rarely reached without a
@@ -35,6 +37,20 @@ struct ReStaffing {
   static let sizes = [2, 3]
   /// The partners each costly officer is searched with.
   static let partners = 3
+
+  init(coverage: CoverageModel, rules: Rules, solverOptions: SolverOptions) {
+    self.coverage = coverage
+    self.rules = rules
+    self.solverOptions = solverOptions
+    var coefficient = [Double](repeating: 0, count: coverage.model.variables.count)
+    for term in coverage.model.objective.terms { coefficient[term.variable.index] += term.coefficient }
+    objectiveCoefficient = coefficient
+  }
+
+  /// What `roster` pays for `variable` in the objective.
+  private func paid(_ variable: Variable, in roster: Solution) -> Double {
+    objectiveCoefficient[variable.index] * roster.values[variable.index]
+  }
 
   /// The sets of `size` schools searched together: each school with the
   /// nearest others (by travel time, then scenario order), each set once,
@@ -110,17 +126,12 @@ struct ReStaffing {
   /// nearest to its home (or to where it works, without one); an officer
   /// with no work in the roster counts as nearest.
   func officerPairs(at roster: Solution) -> [Set<Int>] {
-    let model = coverage.model
-    var coefficient = [Double](repeating: 0, count: model.variables.count)
-    for term in model.objective.terms { coefficient[term.variable.index] += term.coefficient }
     let officers = coverage.scenario.officers.indices
-    var cost = officers.map {
-      coefficient[coverage.overtime[$0].index] * roster.values[coverage.overtime[$0].index]
-    }
+    var cost = officers.map { paid(coverage.overtime[$0], in: roster) }
     /// Per officer, hours worked at each school (by index).
     var hoursAt = officers.map { _ in [Int: Double]() }
     for pair in coverage.assignments where roster.values[pair.variable.index] > 0.5 {
-      cost[pair.officer] += coefficient[pair.variable.index]
+      cost[pair.officer] += objectiveCoefficient[pair.variable.index]
       let block = coverage.blocks[pair.block]
       if let school = rules.schoolIndex[block.school] {
         hoursAt[pair.officer][school, default: 0] += block.hours
@@ -149,17 +160,13 @@ struct ReStaffing {
   /// block an officer works there, that officer's overtime cost (scenario
   /// order among equals).
   func costliestFirst(_ neighbourhoods: [Set<SchoolID>], at roster: Solution) -> [Set<SchoolID>] {
-    let model = coverage.model
-    var coefficient = [Double](repeating: 0, count: model.variables.count)
-    for term in model.objective.terms { coefficient[term.variable.index] += term.coefficient }
-    func paid(_ variable: Variable) -> Double { coefficient[variable.index] * roster.values[variable.index] }
     var cost: [SchoolID: Double] = [:]
     for (b, short) in coverage.shortages.enumerated() {
-      cost[coverage.blocks[b].school, default: 0] += paid(short)
+      cost[coverage.blocks[b].school, default: 0] += paid(short, in: roster)
     }
     for pair in coverage.assignments where roster.values[pair.variable.index] > 0.5 {
       cost[coverage.blocks[pair.block].school, default: 0] +=
-        paid(pair.variable) + paid(coverage.overtime[pair.officer])
+        paid(pair.variable, in: roster) + paid(coverage.overtime[pair.officer], in: roster)
     }
     let costs = neighbourhoods.map { $0.reduce(0) { $0 + (cost[$1] ?? 0) } }
     return neighbourhoods.indices.sorted { (-costs[$0], $0) < (-costs[$1], $1) }.map { neighbourhoods[$0] }
