@@ -6,8 +6,12 @@ import LinearModel
 /// again with every other pair fixed as the roster has it, the schools
 /// where the roster pays most first, until ``patience`` searches in a row
 /// bring nothing; then the same with three schools; then the whole weeks
-/// of each officer the roster pays for, each time with one officer
-/// working near its home (``officerPairs(at:)``). It stops early at a
+/// of the officers who could take each block left short
+/// (``shortBlockPartners(at:taking:)``); then those of each officer the
+/// roster pays for, each time with one officer working near its home or
+/// one with hours to spare (``officerGroups(at:groupSize:)``). A
+/// ``persistent`` search repeats such rounds, going on with larger
+/// neighbourhoods once the small ones bring nothing. It stops early at a
 /// target or a deadline.
 ///
 /// Where GLPK's branch-and-cut finds no roster at all — a 30-school police
@@ -31,8 +35,18 @@ struct ReStaffing {
   /// Longest one small search may take (a safeguard; the node limit
   /// usually stops it first).
   var searchLimit = Duration.seconds(1)
-  /// Searches in a row without improvement after which the search stops.
+  /// Searches in a row without improvement after which a kind of
+  /// neighbourhood gives way to the next.
   static let patience = 8
+  /// Whether rounds repeat: from the smallest neighbourhoods again after a
+  /// round that improves the roster, else with twice the schools and
+  /// officers searched together (up to ``largest`` schools), where the
+  /// smaller ones are at a local optimum. For the last stage of a search,
+  /// when nothing comes after it; otherwise the search is one round.
+  var persistent = false
+  /// Most schools one search takes together when persistent: a region's
+  /// size, which a search settles in well under a second.
+  static let largest = 24
   /// The numbers of schools searched together, in turn.
   static let sizes = [2, 3]
   /// The partners each costly officer is searched with.
@@ -79,8 +93,10 @@ struct ReStaffing {
 
   /// A roster at least as good as `start` (a solution of `coverage.model`),
   /// found before `deadline`; stops early once the objective is at most
-  /// `target`. Searches nearby schools two, then three at a time, then the
-  /// weeks of each officer who costs something together with a partner.
+  /// `target`. A round searches nearby schools two, then three at a time,
+  /// then the weeks of the officers who could take each short block, then
+  /// of each officer who costs something together with a partner; when
+  /// ``persistent``, rounds repeat (see there).
   func improve(_ start: Solution, target: Double, deadline: ContinuousClock.Instant) throws(SolverError)
     -> Solution
   {
@@ -112,32 +128,108 @@ struct ReStaffing {
         sinceImprovement = 0
       }
     }
-    // The first size always runs (on two schools or fewer it searches the
-    // whole model, node-limited); larger ones only while they are a part.
-    for size in Self.sizes where size == Self.sizes[0] || size < coverage.scenario.schools.count {
-      try descend(costliestFirst(neighbourhoods(ofSize: size), at: best).map { .schools($0) })
+    // Level 0 searches the smallest neighbourhoods; each level above
+    // doubles the schools and officers searched together. A round that
+    // improves the roster goes back to level 0.
+    var level = 0
+    while clock.now < deadline, let objective = best.objective, objective > target {
+      let schoolCount = coverage.scenario.schools.count
+      // The first size always runs (on two schools or fewer it searches
+      // the whole model, node-limited); larger ones only while they are a
+      // part.
+      let sizes =
+        level == 0
+        ? Self.sizes.filter { $0 == Self.sizes[0] || $0 < schoolCount }
+        : [min(Self.sizes.last! << level, schoolCount)]
+      for size in sizes {
+        try descend(costliestFirst(neighbourhoods(ofSize: size), at: best).map { .schools($0) })
+      }
+      try descend(shortBlockPartners(at: best, taking: Self.partners << level).map { .officers($0) })
+      try descend(officerGroups(at: best, groupSize: 1 << level).map { .officers($0) })
+      // One round, unless persistent: then again from level 0 after a
+      // round that improves the roster, else one level up while larger
+      // neighbourhoods are left.
+      guard persistent else { break }
+      if let after = best.objective, after < objective - 1e-9 {
+        level = 0
+      } else if Self.sizes.last! << (level + 1) <= Self.largest, sizes.last! < schoolCount {
+        level += 1
+      } else {
+        break
+      }
     }
-    try descend(officerPairs(at: best).map { .officers($0) })
     return best
   }
 
-  /// Each officer `roster` pays for (away from home or agency, overtime),
-  /// costliest first, with each of the ``partners`` officers working
-  /// nearest to its home (or to where it works, without one); an officer
-  /// with no work in the roster counts as nearest.
-  func officerPairs(at roster: Solution) -> [Set<Int>] {
+  /// What a roster has each officer do, and who could take each block.
+  private struct Workload {
+    /// Hours worked, by officer, then weekday.
+    var dayHours: [[Double]]
+    /// Hours worked, by officer.
+    var weekHours: [Double]
+    /// Hours worked, by officer, then school (by index).
+    var schoolHours: [[Int: Double]]
+    /// The blocks each officer works.
+    var worked: [[Int]]
+    /// The officers eligible for each block (who have a pair for it).
+    var eligible: [[Int]]
+  }
+
+  private func workload(of roster: Solution) -> Workload {
     let officers = coverage.scenario.officers.indices
-    var cost = officers.map { paid(coverage.overtime[$0], in: roster) }
-    /// Per officer, hours worked at each school (by index).
-    var hoursAt = officers.map { _ in [Int: Double]() }
-    for pair in coverage.assignments where roster.values[pair.variable.index] > 0.5 {
-      cost[pair.officer] += objectiveCoefficient[pair.variable.index]
+    var load = Workload(
+      dayHours: officers.map { _ in [Double](repeating: 0, count: Weekday.allCases.count) }, weekHours: [],
+      schoolHours: officers.map { _ in [:] }, worked: officers.map { _ in [] },
+      eligible: coverage.blocks.map { _ in [] })
+    for pair in coverage.assignments {
+      load.eligible[pair.block].append(pair.officer)
+      guard roster.values[pair.variable.index] > 0.5 else { continue }
       let block = coverage.blocks[pair.block]
+      load.worked[pair.officer].append(pair.block)
+      load.dayHours[pair.officer][block.day.rawValue] += block.hours
       if let school = rules.schoolIndex[block.school] {
-        hoursAt[pair.officer][school, default: 0] += block.hours
+        load.schoolHours[pair.officer][school, default: 0] += block.hours
       }
     }
-    let place = hoursAt.map { hours in hours.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+    load.weekHours = load.dayHours.map { $0.reduce(0, +) }
+    return load
+  }
+
+  /// For each block `roster` leaves short, the costliest first, the
+  /// `count` officers eligible for it who work the fewest hours that day
+  /// (then in the week; scenario order among equals): searching their
+  /// weeks together lets one of them take the block. An idle relief
+  /// officer far from the block is found this way, where the nearby
+  /// schools' officers are all busy.
+  func shortBlockPartners(at roster: Solution, taking count: Int) -> [Set<Int>] {
+    let cost = coverage.shortages.map { paid($0, in: roster) }
+    let short = cost.indices.filter { cost[$0] > 1e-9 }.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
+    guard !short.isEmpty else { return [] }
+    let load = workload(of: roster)
+    var sets: [Set<Int>] = []
+    for b in short {
+      let day = coverage.blocks[b].day.rawValue
+      let least = load.eligible[b].sorted {
+        (load.dayHours[$0][day], load.weekHours[$0], $0) < (load.dayHours[$1][day], load.weekHours[$1], $1)
+      }
+      let set = Set(least.prefix(count))
+      if !set.isEmpty, !sets.contains(set) { sets.append(set) }
+    }
+    return sets
+  }
+
+  /// Each officer `roster` pays for (away from home or agency, overtime),
+  /// costliest first, with `groupSize` partners at a time: the
+  /// ``partners`` × `groupSize` officers working nearest to its home (or
+  /// to where it works, without one; an officer with no work in the
+  /// roster counts as nearest), then as many of the officers who could
+  /// take one of its blocks, those working the fewest hours first.
+  func officerGroups(at roster: Solution, groupSize: Int) -> [Set<Int>] {
+    let officers = coverage.scenario.officers.indices
+    let load = workload(of: roster)
+    var cost = officers.map { paid(coverage.overtime[$0], in: roster) }
+    for pair in coverage.assignments { cost[pair.officer] += paid(pair.variable, in: roster) }
+    let place = load.schoolHours.map { hours in hours.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
     /// Travel from where `a` belongs (its home, else where it works most)
     /// to where `b` works most.
     func distance(_ a: Int, _ b: Int) -> Int {
@@ -145,14 +237,21 @@ struct ReStaffing {
       guard let p = home ?? place[a], let q = place[b] else { return 0 }
       return rules.travelMinutes(from: p, to: q)
     }
-    var pairs: [Set<Int>] = []
+    let count = Self.partners * groupSize
+    var groups: [Set<Int>] = []
     for o in officers.filter({ cost[$0] > 1e-9 }).sorted(by: { (-cost[$0], $0) < (-cost[$1], $1) }) {
-      let partners = officers.filter { $0 != o }.sorted { (distance(o, $0), $0) < (distance(o, $1), $1) }
-      for partner in partners.prefix(Self.partners) where !pairs.contains([o, partner]) {
-        pairs.append([o, partner])
+      let nearest = officers.filter { $0 != o }.sorted { (distance(o, $0), $0) < (distance(o, $1), $1) }
+      let relievers = Set(load.worked[o].flatMap { load.eligible[$0] }).subtracting([o]).sorted {
+        (load.weekHours[$0], distance(o, $0), $0) < (load.weekHours[$1], distance(o, $1), $1)
+      }
+      for candidates in [Array(nearest.prefix(count)), Array(relievers.prefix(count))] {
+        for start in stride(from: 0, to: candidates.count, by: groupSize) {
+          let group = Set(candidates[start..<min(start + groupSize, candidates.count)]).union([o])
+          if !groups.contains(group) { groups.append(group) }
+        }
       }
     }
-    return pairs
+    return groups
   }
 
   /// `neighbourhoods` in order of what `roster` pays at their schools:

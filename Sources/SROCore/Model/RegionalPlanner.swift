@@ -129,10 +129,10 @@ enum RegionalPlanner {
     return improvedRosters.count == 1 ? improvedRosters[0] : Roster.merging(improvedRosters, of: scenario)
   }
 
-  /// `roster` (of the whole of `scenario`) improved by ``ReStaffing`` on
-  /// the model of `scenario`; `nil` when that finds nothing better. The
-  /// model has no `symmetry` rows: regions need not order interchangeable
-  /// officers by hours.
+  /// `roster` (of the whole of `scenario`) improved by a persistent
+  /// ``ReStaffing`` (nothing comes after it) on the model of `scenario`;
+  /// `nil` when that finds nothing better. The model has no `symmetry`
+  /// rows: regions need not order interchangeable officers by hours.
   private static func improved(
     _ roster: Roster, of scenario: Scenario, target: Double, deadline: ContinuousClock.Instant,
     options: PlanningOptions
@@ -142,7 +142,8 @@ enum RegionalPlanner {
     guard let start = coverage.solution(of: roster), let before = start.objective else { return nil }
     var solverOptions = options.solverOptions
     solverOptions.progress = nil
-    let reStaffing = ReStaffing(coverage: coverage, rules: Rules(scenario), solverOptions: solverOptions)
+    var reStaffing = ReStaffing(coverage: coverage, rules: Rules(scenario), solverOptions: solverOptions)
+    reStaffing.persistent = true
     let improved: Solution
     do { improved = try reStaffing.improve(start, target: target, deadline: deadline) } catch {
       throw .solver(error)
