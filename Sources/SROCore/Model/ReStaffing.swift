@@ -9,7 +9,8 @@ import LinearModel
 /// of the officers who could take each block left short
 /// (``shortBlockPartners(at:taking:)``); then those of each officer the
 /// roster pays for, each time with one officer working near its home or
-/// one with hours to spare (``officerGroups(at:groupSize:)``). A
+/// one of those who could take its blocks working the fewest hours
+/// (``officerGroups(at:groupSize:)``). A
 /// ``persistent`` search repeats such rounds, going on with larger
 /// neighbourhoods once the small ones bring nothing. It stops early at a
 /// target or a deadline.
@@ -39,18 +40,25 @@ struct ReStaffing {
   /// neighbourhood gives way to the next.
   static let patience = 8
   /// Whether rounds repeat: from the smallest neighbourhoods again after a
-  /// round that improves the roster, else with twice the schools and
-  /// officers searched together (up to ``largest`` schools), where the
-  /// smaller ones are at a local optimum. For the last stage of a search,
-  /// when nothing comes after it; otherwise the search is one round.
+  /// round that improves the roster, else one level up — twice the
+  /// schools and officers searched together — where the smaller ones are
+  /// at a local optimum, up to ``largest`` schools. For the last stage of
+  /// a search, when nothing comes after it; otherwise the search is one
+  /// round.
   var persistent = false
   /// Most schools one search takes together when persistent: a region's
   /// size, which a search settles in well under a second.
-  static let largest = 24
-  /// The numbers of schools searched together, in turn.
+  static let largest = RegionalPlanner.regionSchools
+  /// The numbers of schools searched together at the first level, in
+  /// turn; each level above doubles the last.
   static let sizes = [2, 3]
-  /// The partners each costly officer is searched with.
+  /// The officers searched with each short block, and the partners of
+  /// each costly officer from each list (``officerGroups(at:groupSize:)``),
+  /// at the first level; each level above doubles them.
   static let partners = 3
+  /// Every officer eligible for each block (who has a pair for it), by
+  /// block.
+  private let eligible: [[Int]]
 
   init(coverage: CoverageModel, rules: Rules, solverOptions: SolverOptions) {
     self.coverage = coverage
@@ -59,6 +67,9 @@ struct ReStaffing {
     var coefficient = [Double](repeating: 0, count: coverage.model.variables.count)
     for term in coverage.model.objective.terms { coefficient[term.variable.index] += term.coefficient }
     objectiveCoefficient = coefficient
+    var eligible = coverage.blocks.map { _ in [Int]() }
+    for pair in coverage.assignments { eligible[pair.block].append(pair.officer) }
+    self.eligible = eligible
   }
 
   /// What `roster` pays for `variable` in the objective.
@@ -129,30 +140,34 @@ struct ReStaffing {
       }
     }
     // Level 0 searches the smallest neighbourhoods; each level above
-    // doubles the schools and officers searched together. A round that
-    // improves the roster goes back to level 0.
+    // doubles the schools and officers searched together.
+    let schoolCount = coverage.scenario.schools.count
+    let baseSize = Self.sizes.last!
+    var neighbourhoodsOfSize: [Int: [Set<SchoolID>]] = [:]
     var level = 0
     while clock.now < deadline, let objective = best.objective, objective > target {
-      let schoolCount = coverage.scenario.schools.count
+      let scale = 1 << level
       // The first size always runs (on two schools or fewer it searches
       // the whole model, node-limited); larger ones only while they are a
       // part.
       let sizes =
         level == 0
         ? Self.sizes.filter { $0 == Self.sizes[0] || $0 < schoolCount }
-        : [min(Self.sizes.last! << level, schoolCount)]
+        : [baseSize * scale].filter { $0 < schoolCount }
       for size in sizes {
-        try descend(costliestFirst(neighbourhoods(ofSize: size), at: best).map { .schools($0) })
+        let schools = neighbourhoodsOfSize[size] ?? neighbourhoods(ofSize: size)
+        neighbourhoodsOfSize[size] = schools
+        try descend(costliestFirst(schools, at: best).map { .schools($0) })
       }
-      try descend(shortBlockPartners(at: best, taking: Self.partners << level).map { .officers($0) })
-      try descend(officerGroups(at: best, groupSize: 1 << level).map { .officers($0) })
+      try descend(shortBlockPartners(at: best, taking: Self.partners * scale).map { .officers($0) })
+      try descend(officerGroups(at: best, groupSize: scale).map { .officers($0) })
       // One round, unless persistent: then again from level 0 after a
       // round that improves the roster, else one level up while larger
       // neighbourhoods are left.
       guard persistent else { break }
       if let after = best.objective, after < objective - 1e-9 {
         level = 0
-      } else if Self.sizes.last! << (level + 1) <= Self.largest, sizes.last! < schoolCount {
+      } else if baseSize * scale * 2 <= Self.largest {
         level += 1
       } else {
         break
@@ -161,38 +176,34 @@ struct ReStaffing {
     return best
   }
 
-  /// What a roster has each officer do, and who could take each block.
+  /// What a roster has each officer do.
   private struct Workload {
     /// Hours worked, by officer, then weekday.
-    var dayHours: [[Double]]
+    let dayHours: [[Double]]
     /// Hours worked, by officer.
-    var weekHours: [Double]
+    let weekHours: [Double]
     /// Hours worked, by officer, then school (by index).
-    var schoolHours: [[Int: Double]]
+    let schoolHours: [[Int: Double]]
     /// The blocks each officer works.
-    var worked: [[Int]]
-    /// The officers eligible for each block (who have a pair for it).
-    var eligible: [[Int]]
+    let worked: [[Int]]
   }
 
   private func workload(of roster: Solution) -> Workload {
     let officers = coverage.scenario.officers.indices
-    var load = Workload(
-      dayHours: officers.map { _ in [Double](repeating: 0, count: Weekday.allCases.count) }, weekHours: [],
-      schoolHours: officers.map { _ in [:] }, worked: officers.map { _ in [] },
-      eligible: coverage.blocks.map { _ in [] })
-    for pair in coverage.assignments {
-      load.eligible[pair.block].append(pair.officer)
-      guard roster.values[pair.variable.index] > 0.5 else { continue }
+    var dayHours = officers.map { _ in [Double](repeating: 0, count: Weekday.allCases.count) }
+    var schoolHours = officers.map { _ in [Int: Double]() }
+    var worked = officers.map { _ in [Int]() }
+    for pair in coverage.assignments where roster.values[pair.variable.index] > 0.5 {
       let block = coverage.blocks[pair.block]
-      load.worked[pair.officer].append(pair.block)
-      load.dayHours[pair.officer][block.day.rawValue] += block.hours
+      worked[pair.officer].append(pair.block)
+      dayHours[pair.officer][block.day.rawValue] += block.hours
       if let school = rules.schoolIndex[block.school] {
-        load.schoolHours[pair.officer][school, default: 0] += block.hours
+        schoolHours[pair.officer][school, default: 0] += block.hours
       }
     }
-    load.weekHours = load.dayHours.map { $0.reduce(0, +) }
-    return load
+    return Workload(
+      dayHours: dayHours, weekHours: dayHours.map { $0.reduce(0, +) }, schoolHours: schoolHours,
+      worked: worked)
   }
 
   /// For each block `roster` leaves short, the costliest first, the
@@ -206,24 +217,24 @@ struct ReStaffing {
     let short = cost.indices.filter { cost[$0] > 1e-9 }.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
     guard !short.isEmpty else { return [] }
     let load = workload(of: roster)
-    var sets: [Set<Int>] = []
-    for b in short {
+    var seen = Set<Set<Int>>()
+    return short.compactMap { b in
       let day = coverage.blocks[b].day.rawValue
-      let least = load.eligible[b].sorted {
+      let least = eligible[b].sorted {
         (load.dayHours[$0][day], load.weekHours[$0], $0) < (load.dayHours[$1][day], load.weekHours[$1], $1)
       }
       let set = Set(least.prefix(count))
-      if !set.isEmpty, !sets.contains(set) { sets.append(set) }
+      return !set.isEmpty && seen.insert(set).inserted ? set : nil
     }
-    return sets
   }
 
   /// Each officer `roster` pays for (away from home or agency, overtime),
-  /// costliest first, with `groupSize` partners at a time: the
+  /// costliest first, with `groupSize` partners at a time: of the
   /// ``partners`` × `groupSize` officers working nearest to its home (or
   /// to where it works, without one; an officer with no work in the
-  /// roster counts as nearest), then as many of the officers who could
-  /// take one of its blocks, those working the fewest hours first.
+  /// roster counts as nearest), then of as many officers eligible for one
+  /// of its blocks, those working the fewest hours in the week first
+  /// (nearest first among equals). Each group once, in that order.
   func officerGroups(at roster: Solution, groupSize: Int) -> [Set<Int>] {
     let officers = coverage.scenario.officers.indices
     let load = workload(of: roster)
@@ -238,16 +249,18 @@ struct ReStaffing {
       return rules.travelMinutes(from: p, to: q)
     }
     let count = Self.partners * groupSize
+    var seen = Set<Set<Int>>()
     var groups: [Set<Int>] = []
     for o in officers.filter({ cost[$0] > 1e-9 }).sorted(by: { (-cost[$0], $0) < (-cost[$1], $1) }) {
-      let nearest = officers.filter { $0 != o }.sorted { (distance(o, $0), $0) < (distance(o, $1), $1) }
-      let relievers = Set(load.worked[o].flatMap { load.eligible[$0] }).subtracting([o]).sorted {
-        (load.weekHours[$0], distance(o, $0), $0) < (load.weekHours[$1], distance(o, $1), $1)
+      let away = officers.map { distance(o, $0) }
+      let nearest = officers.filter { $0 != o }.sorted { (away[$0], $0) < (away[$1], $1) }
+      let relievers = Set(load.worked[o].flatMap { eligible[$0] }).subtracting([o]).sorted {
+        (load.weekHours[$0], away[$0], $0) < (load.weekHours[$1], away[$1], $1)
       }
       for candidates in [Array(nearest.prefix(count)), Array(relievers.prefix(count))] {
         for start in stride(from: 0, to: candidates.count, by: groupSize) {
           let group = Set(candidates[start..<min(start + groupSize, candidates.count)]).union([o])
-          if !groups.contains(group) { groups.append(group) }
+          if seen.insert(group).inserted { groups.append(group) }
         }
       }
     }
