@@ -10,10 +10,9 @@ import LinearModel
 /// (``shortBlockPartners(at:taking:)``); then those of each officer the
 /// roster pays for, each time with one officer working near its home or
 /// one of those who could take its blocks working the fewest hours
-/// (``officerGroups(at:groupSize:)``). A
-/// ``persistent`` search repeats such rounds, going on with larger
-/// neighbourhoods once the small ones bring nothing. It stops early at a
-/// target or a deadline.
+/// (``officerGroups(at:groupSize:)``). A ``persistent`` search repeats
+/// such rounds, going on with larger neighbourhoods once the small ones
+/// bring nothing. It stops early at a target or a deadline.
 ///
 /// Where GLPK's branch-and-cut finds no roster at all — a 30-school police
 /// part with spare officers, whose LP relaxation is 0 and whose rounded LP
@@ -188,6 +187,7 @@ struct ReStaffing {
     let worked: [[Int]]
   }
 
+  /// The hours and blocks `roster` gives each officer.
   private func workload(of roster: Solution) -> Workload {
     let officers = coverage.scenario.officers.indices
     var dayHours = officers.map { _ in [Double](repeating: 0, count: Weekday.allCases.count) }
