@@ -12,11 +12,27 @@ public import LinearModel
 public enum GLPK {
   /// Solves `model`.
   ///
+  /// GLPK 5.0's cut generators fail (`glp_add_cols: ncs = 0`, its
+  /// fatal-error path) on a MIP that its presolver empties of columns but
+  /// not of rows; such a MIP has nothing to cut, so it is solved again
+  /// without ``SolverOptions/cuts``.
+  ///
   /// - Throws: ``SolverError`` when the model or the options are invalid, the
   ///   starting solution is infeasible, or GLPK fails; never aborts.
   public static func solve(
     _ model: Model, options: SolverOptions = SolverOptions()
   ) throws(SolverError) -> Solution {
+    do { return try solveOnce(model, options: options) } catch .glpkFatalError(let message)
+      where !options.cuts.isEmpty && message.contains("glp_add_cols: ncs = 0")
+    {
+      var withoutCuts = options
+      withoutCuts.cuts = []
+      return try solveOnce(model, options: withoutCuts)
+    }
+  }
+
+  /// Solves `model` once, with `options` as they are.
+  private static func solveOnce(_ model: Model, options: SolverOptions) throws(SolverError) -> Solution {
     do { try model.validate() } catch { throw .invalidModel(error) }
     try options.validate(for: model)
     let lowered = try LoweredModel(model)

@@ -16,6 +16,30 @@ import Testing
     #expect(try GLPK.solve(knapsack().0).objective == 90)
   }
 
+  /// GLPK 5.0's cut generators reach its fatal-error path
+  /// (`glp_add_cols: ncs = 0`) on a MIP its presolver empties of columns
+  /// but not of rows; here the presolver fixes x = y = 0 and keeps the
+  /// emptied row `half`. Such a model is still solved, with or without
+  /// cuts.
+  @Test(arguments: [Set<CutFamily>(), Set(CutFamily.allCases)])
+  func aModelThePresolverEmptiesIsSolvedWithCuts(cuts: Set<CutFamily>) throws {
+    var model = Model()
+    let x = model.addVariable(Name("x"), kind: .binary)
+    let y = model.addVariable(Name("y"), kind: .binary)
+    let sum = LinearExpression.sum([x, y])
+    var difference = LinearExpression()
+    difference.add(x)
+    difference.add(y, coefficient: -1)
+    model.setObjective(.minimize, sum)
+    model.addConstraint(sum <= 0.5, name: Name("half"))
+    model.addConstraint(difference == 0, name: Name("same"))
+    var options = SolverOptions()
+    options.cuts = cuts
+    let solution = try GLPK.solve(model, options: options)
+    #expect(solution.status == .optimal)
+    #expect(solution.objective == 0)
+  }
+
   @Test func nanCoefficientIsATypedError() {
     var model = Model()
     let x = model.addVariable(Name("x"), kind: .binary)
