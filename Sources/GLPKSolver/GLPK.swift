@@ -22,12 +22,23 @@ public enum GLPK {
   public static func solve(
     _ model: Model, options: SolverOptions = SolverOptions()
   ) throws(SolverError) -> Solution {
-    do { return try solveOnce(model, options: options) } catch .glpkFatalError(let message)
+    try retryingWithoutCutsIfEmptied(options) { options throws(SolverError) in
+      try solveOnce(model, options: options)
+    }
+  }
+
+  /// `solve(options)`, and if GLPK's cut generators fail on a MIP its
+  /// presolver has emptied of columns (`glp_add_cols: ncs = 0`), `solve`
+  /// again without cuts.
+  private static func retryingWithoutCutsIfEmptied<Result>(
+    _ options: SolverOptions, _ solve: (SolverOptions) throws(SolverError) -> Result
+  ) throws(SolverError) -> Result {
+    do { return try solve(options) } catch .glpkFatalError(let message)
       where !options.cuts.isEmpty && message.contains("glp_add_cols: ncs = 0")
     {
       var withoutCuts = options
       withoutCuts.cuts = []
-      return try solveOnce(model, options: withoutCuts)
+      return try solve(withoutCuts)
     }
   }
 
@@ -63,9 +74,20 @@ public enum GLPK {
   }
 
   /// Reads a model file with GLPK's own reader (`glp_read_mps` or
-  /// `glp_read_lp`) and solves it: the independent half of an export round trip.
+  /// `glp_read_lp`) and solves it: the independent half of an export round
+  /// trip. Like ``solve(_:options:)``, solves again without cuts where
+  /// GLPK's cut generators fail on a MIP its presolver has emptied.
   public static func solveFile(
     at path: String, format: ModelFileFormat, options: SolverOptions = SolverOptions()
+  ) throws(SolverError) -> FileSolution {
+    try retryingWithoutCutsIfEmptied(options) { options throws(SolverError) in
+      try solveFileOnce(at: path, format: format, options: options)
+    }
+  }
+
+  /// Reads and solves a model file once, with `options` as they are.
+  private static func solveFileOnce(
+    at path: String, format: ModelFileFormat, options: SolverOptions
   ) throws(SolverError) -> FileSolution {
     guard options.startingSolution == nil else {
       throw .invalidOption("a starting solution needs a model, not a file")

@@ -1,3 +1,4 @@
+import Foundation
 import LinearModel
 import Synchronization
 import Testing
@@ -38,6 +39,13 @@ import Testing
     let solution = try GLPK.solve(model, options: options)
     #expect(solution.status == .optimal)
     #expect(solution.objective == 0)
+    // The same model read back from a file by GLPK.
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("sro-emptied-\(UUID()).lp").path
+    try model.text(in: .cplexLP).write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let fromFile = try GLPK.solveFile(at: path, format: .cplexLP, options: options)
+    #expect(fromFile.status == .optimal)
+    #expect(fromFile.objective == 0)
   }
 
   @Test func nanCoefficientIsATypedError() {
