@@ -30,9 +30,9 @@ public enum GLPK {
   /// `solve(options)`, and if GLPK's cut generators fail on a MIP its
   /// presolver has emptied of columns (`glp_add_cols: ncs = 0`), `solve`
   /// again without cuts.
-  private static func retryingWithoutCutsIfEmptied<Result>(
-    _ options: SolverOptions, _ solve: (SolverOptions) throws(SolverError) -> Result
-  ) throws(SolverError) -> Result {
+  private static func retryingWithoutCutsIfEmptied<Outcome>(
+    _ options: SolverOptions, _ solve: (SolverOptions) throws(SolverError) -> Outcome
+  ) throws(SolverError) -> Outcome {
     do { return try solve(options) } catch .glpkFatalError(let message)
       where !options.cuts.isEmpty && message.contains("glp_add_cols: ncs = 0")
     {
