@@ -124,19 +124,20 @@ func emit(_ text: String, to path: String?) throws {
     FileHandle.standardOutput.write(Data(text.utf8))
     return
   }
-  do {
-    try AtomicFile.write(text, to: path)
-  } catch {
-    printError("\(path): cannot write: \(error.localizedDescription)")
-    throw Exit.ioFailure
-  }
+  try writeFile(path) { emit in emit(text) }
 }
 
 /// Writes `model` as `format` to `path` atomically, a piece at a time (a
 /// large district's model is gigabytes of text).
 func emit(_ model: Model, in format: ModelFileFormat, to path: String) throws {
+  try writeFile(path) { emit in model.write(in: format, to: emit) }
+}
+
+/// Writes what `produce` emits to `path` atomically, or prints why not
+/// and exits 74.
+private func writeFile(_ path: String, _ produce: (_ emit: (String) -> Void) -> Void) throws {
   do {
-    try AtomicFile.write(to: path) { emit in model.write(in: format, to: emit) }
+    try AtomicFile.write(to: path, produce)
   } catch {
     printError("\(path): cannot write: \(error.localizedDescription)")
     throw Exit.ioFailure

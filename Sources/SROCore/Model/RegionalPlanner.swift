@@ -122,8 +122,7 @@ enum RegionalPlanner {
       let (part, before) = group
       let finish = min(deadline, ContinuousClock.now + slot)
       return Result { () throws(PlanningError) in
-        let target = StaffingBound.bound(part, blocks: part.blocks(), rules: Rules(part))
-        return try improved(before, of: part, target: target, deadline: finish, options: options) ?? before
+        try improved(before, of: part, deadline: finish, options: options) ?? before
       }
     }
     var improvedRosters: [Roster] = []
@@ -137,19 +136,21 @@ enum RegionalPlanner {
   }
 
   /// `roster` (of the whole of `scenario`) improved by a persistent
-  /// ``ReStaffing`` (nothing comes after it) on the model of `scenario`;
-  /// `nil` when that finds nothing better. The model has no `symmetry`
-  /// rows: regions need not order interchangeable officers by hours.
+  /// ``ReStaffing`` (nothing comes after it) on the model of `scenario`,
+  /// stopping early at `scenario`'s staffing bound; `nil` when that finds
+  /// nothing better. The model has no `symmetry` rows: regions need not
+  /// order interchangeable officers by hours.
   private static func improved(
-    _ roster: Roster, of scenario: Scenario, target: Double, deadline: ContinuousClock.Instant,
-    options: PlanningOptions
+    _ roster: Roster, of scenario: Scenario, deadline: ContinuousClock.Instant, options: PlanningOptions
   ) throws(PlanningError) -> Roster? {
     let coverage = try CoverageModel(
       scenario: scenario, published: nil, formulation: .tight, candidates: nil, ordersTwins: false)
     guard let start = coverage.solution(of: roster), let before = start.objective else { return nil }
+    let rules = Rules(scenario)
+    let target = StaffingBound.bound(scenario, blocks: coverage.blocks, rules: rules)
     var solverOptions = options.solverOptions
     solverOptions.progress = nil
-    var reStaffing = ReStaffing(coverage: coverage, rules: Rules(scenario), solverOptions: solverOptions)
+    var reStaffing = ReStaffing(coverage: coverage, rules: rules, solverOptions: solverOptions)
     reStaffing.persistent = true
     let improved: Solution
     do { improved = try reStaffing.improve(start, target: target, deadline: deadline) } catch {
