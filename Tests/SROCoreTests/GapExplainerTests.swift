@@ -127,7 +127,14 @@ let everyReasonYAML = """
       _ = try GapExplainer(scenario: week).explanations(of: roster)
     } throws: { error in
       (error as? ExplainError)?.problems == [
-        "the roster is for the week of 2024-09-16, the scenario for the week of 2024-09-09",
+        "the roster is for the week of 2024-09-16, the scenario for the week of 2024-09-09"
+      ]
+    }
+    roster.week = "2024-09-09"
+    #expect {
+      _ = try GapExplainer(scenario: week).explanations(of: roster)
+    } throws: { error in
+      (error as? ExplainError)?.problems == [
         "assignments[0]: unknown officer \"nobody\"",
         "assignments[1]: s2 tue 08:05-12:00 is no block of the scenario",
         "uncovered[0]: s9 tue 08:00-12:00 is no block of the scenario",
@@ -139,9 +146,10 @@ let everyReasonYAML = """
 /// The Norman training week, where five deputies are at state training on
 /// Tuesday and Wednesday and Reagan and Washington go uncovered.
 @Suite struct TrainingWeekGapTests {
-  @Test func everyOfficerOfTheResponsibleAgencyHasAReasonForEachGap() throws {
-    let path = packageRoot.appendingPathComponent("scenarios/norman/training-week.yaml").path
-    let week = try ScenarioLoader.load(path)
+  static let path = packageRoot.appendingPathComponent("scenarios/norman/training-week.yaml").path
+
+  @Test func everyGapHasAReasonForEveryDeputyAndACheckedFix() throws {
+    let week = try ScenarioLoader.load(Self.path)
     let roster = try Planner.plan(week).roster
     let gaps = try GapExplainer(scenario: week).explanations(of: roster)
     #expect(gaps.count == roster.uncovered.count)
@@ -160,5 +168,36 @@ let everyReasonYAML = """
       #expect(gap.oneLine.contains("5 absent on \(gap.block.day) (state SRO training)"))
       #expect(gap.oneLine.hasSuffix("; NPD may not cover it (crossAgency: forbid)"))
     }
+
+    var options = PlanningOptions()
+    options.timeLimit = .seconds(300)
+    let fixes = CoverFinder(scenario: week, roster: roster, options: options).fixes(for: gaps)
+    for (gap, found) in zip(gaps, fixes) {
+      #expect(!found.isEmpty, "no fix for \(gap.block.name)")
+      #expect(found.allSatisfy { $0.fix.status == .optimal && $0.missingAfter == 0 })
+      let relief = try #require(found.first { $0.fix.change.kind == "relief-officer" })
+      #expect(
+        relief.fix.change.description
+          == "one more CCSO relief officer at \(gap.block.school) \(gap.block.day) 07:30-15:30")
+      #expect(relief.fix.objectiveChange == -1200)
+      #expect(relief.fix.uncoveredHoursChange == -8)
+    }
+    // Checked again by independent re-solves of the same changes written as overlays.
+    let reliefOverlay = """
+      officers: [{id: extra, agency: CCSO}]
+      absences: [{officer: extra, days: [mon, wed, thu, fri, sat, sun]}]
+      pins: [{officer: extra, school: washington-es, day: tue, start: "07:30", end: "15:30"}]
+      """
+    let base = try String(contentsOfFile: Self.path, encoding: .utf8)
+      .replacingOccurrences(
+        of: "extends: district.yaml", with: "extends: \(packageRoot.path)/scenarios/norman/district.yaml")
+    #expect(try independentObjective(base: base, overlay: reliefOverlay) == 3600)
+    let cross = fixes.joined().first { $0.fix.change == .allowCrossAgency }
+    let penalized = try solveAndValidate(
+      ScenarioLoader.load(
+        Self.path,
+        overlays: [packageRoot.appendingPathComponent("scenarios/norman/whatif/cross-agency.yaml").path]))
+    #expect(cross?.fix.objective == penalized.objective)
+    #expect(cross?.fix.objectiveChange == penalized.objective - roster.objective)
   }
 }

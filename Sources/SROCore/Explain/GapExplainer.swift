@@ -48,6 +48,38 @@ public struct GapExplainer: Sendable {
     }
   }
 
+  /// The blocks `text` names: `SCHOOL:DAY@HH:MM`, every block at the
+  /// school that day whose interval holds the time.
+  ///
+  /// - Throws: ``ExplainError`` naming the problem: not of that form, an
+  ///   unknown school (with a suggestion), or no block at that time (with
+  ///   the school's blocks that day).
+  public func blocks(named text: String) throws(ExplainError) -> [Block] {
+    let fail = { (message: String) in ExplainError(problems: ["--block \(text): \(message)"]) }
+    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+    let place = parts[0].split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, place.count == 2, let time = TimeOfDay(parsing: String(parts[1])) else {
+      throw fail("expected SCHOOL:DAY@HH:MM, e.g. lincoln-es:tue@09:00")
+    }
+    let school = SchoolID(String(place[0]))
+    guard scenario.school(school) != nil else {
+      throw fail(
+        "unknown school \"\(school)\""
+          + suggestion(for: school.rawValue, among: scenario.schools.map(\.id.rawValue)))
+    }
+    guard let day = Weekday(code: String(place[1])) else { throw fail("unknown day \"\(place[1])\"") }
+    let found = blocks(at: school, on: day, time: time)
+    guard found.isEmpty else { return found }
+    let that = blocks.filter { $0.school == school && $0.day == day }
+      .map { block in
+        (block.event.map { "event \($0) " } ?? "") + "\(block.interval.start)-\(block.interval.end)"
+      }
+    throw fail(
+      "no block at \(school) on \(day) at \(time); "
+        + (that.isEmpty ? "it needs nobody that day" : "its blocks that day: " + that.joined(separator: ", "))
+    )
+  }
+
   private func explanation(of block: Block, assigned: Int, reading: RosterReading) -> GapExplanation {
     let officers = scenario.officers.indices.map { o in
       GapExplanation.OfficerReasons(

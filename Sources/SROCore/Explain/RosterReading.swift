@@ -7,13 +7,16 @@ struct RosterReading {
   let assigned: [BlockKey: Int]
 
   /// Reads `roster`, which must be a roster of `scenario`'s week, name only
-  /// its officers and match its blocks.
+  /// its officers and match its blocks; a roster of another week is refused
+  /// with that one problem, any other with every problem found.
   init(_ roster: Roster, scenario: Scenario, blocks: [Block]) throws(ExplainError) {
-    var problems: [String] = []
-    if roster.week != scenario.week.description {
-      problems.append(
-        "the roster is for the week of \(roster.week), the scenario for the week of \(scenario.week)")
+    guard roster.week == scenario.week.description else {
+      // Every date and most blocks differ too: one line says it all.
+      throw ExplainError(problems: [
+        "the roster is for the week of \(roster.week), the scenario for the week of \(scenario.week)"
+      ])
     }
+    var problems: [String] = []
     var byKey: [BlockKey: Block] = [:]
     for block in blocks where byKey[BlockKey(block)] == nil { byKey[BlockKey(block)] = block }
     let officerIndex = Dictionary(
