@@ -98,6 +98,46 @@ let everyReasonYAML = """
   }
 }
 
+@Suite struct GapReportTests {
+  @Test func jsonGivesEachReasonItsFigures() throws {
+    let week = try scenario(everyReasonYAML, standalone: true)
+    let roster = try solveAndValidate(week)
+    let gaps = try GapExplainer(scenario: week).explanations(of: roster)
+    let report = GapReport(scenario: week, roster: roster, explanations: gaps, fixes: nil)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+    let gap = try #require((object["gaps"] as? [[String: Any]])?.first)
+    #expect(gap["why"] as? String == gaps[0].oneLine)
+    #expect(gap["fixes"] == nil)
+    var figures: [String: String] = [:]
+    for officer in try #require(gap["officers"] as? [[String: Any]]) {
+      let reason = try #require((officer["reasons"] as? [[String: Any]])?.first)
+      figures[officer["officer"] as! String] = reason.keys.filter { $0 != "text" }.sorted()
+        .map { key in
+          let value = reason[key]!
+          if let block = value as? [String: Any] { return "block=\(block["school"]!) \(block["start"]!)" }
+          return "\(key)=\(value)"
+        }.joined(separator: " ")
+    }
+    #expect(
+      figures == [
+        "a-there": "kind=stands-there",
+        "a-abs": "kind=absent reason=court",
+        "a-noskill": "kind=skill skill=first-aid",
+        "a-forbid": "kind=forbidden",
+        "a-busy": "block=s2 08:00 kind=elsewhere",
+        "a-travel": "availableMinutes=0 block=s3 12:00 kind=travel neededMinutes=55",
+        "a-rest": "block=s4 20:00 kind=rest neededHours=10 restHours=8",
+        "a-day": "hours=12 kind=day-hours overBy=2",
+        "a-week": "hours=8 kind=week-hours overBy=4",
+        "a-free": "cost=20 kind=could-take saving=4",
+        "b-npd": "agency=B kind=agency",
+      ])
+    #expect(report.table.contains("    and 1 officer of other agencies: crossAgency is forbid\n"))
+    #expect(!report.table.contains("what would cover it"))
+  }
+}
+
 @Suite struct GapExplainerInputTests {
   @Test func aCoveredBlockAskedForByTime() throws {
     let week = try scenario(everyReasonYAML, standalone: true)

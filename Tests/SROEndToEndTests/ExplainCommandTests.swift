@@ -32,6 +32,18 @@ import Testing
     #expect(result.stdout.contains("     drop event nh-game  "))
   }
 
+  @Test func aWhatIfIsExplainedAndEchoed() throws {
+    let result = try SRO.run("explain", Self.small, "--absent", "ccso-01:mon", "--no-fixes")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("assuming --absent ccso-01:mon\n\n"))
+    #expect(
+      result.stdout.contains(
+        "  why: no CCSO officer free: ccso-01 absent on mon (what-if); NPD may not cover it (crossAgency: forbid)\n"
+      ))
+    let json = try SRO.run("explain", Self.small, "--absent", "ccso-01:mon", "--no-fixes", "--format", "json")
+    #expect(json.stdout.contains("\"assumptions\": [\n    \"--absent ccso-01:mon\"\n  ]"))
+  }
+
   @Test func jsonHasOneGapPerUncoveredBlockWithOfficersAndFixes() throws {
     let result = try SRO.run("explain", Self.small, "--format", "json")
     #expect(result.status == 0, "\(result.stderr)")
@@ -174,5 +186,45 @@ import Testing
             no other CCSO officer free; NPD may not cover it (crossAgency: forbid)
         """))
     #expect(try SRO.run("solve", Self.small, "--explain", "--format", "csv").status == 64)
+  }
+}
+
+/// The examples of docs/explain.md are real: every command shown with `$`
+/// is run, and every line shown under it (but `...`) is a line of its
+/// output.
+@Suite(.serialized) struct ExplainDocumentationTests {
+  static func examples() throws -> [(command: [String], lines: [String])] {
+    let text = try String(
+      contentsOf: packageRoot.appendingPathComponent("docs/explain.md"), encoding: .utf8)
+    var examples: [(command: [String], lines: [String])] = []
+    for block in text.components(separatedBy: "```\n").dropFirst().enumerated()
+    where block.offset % 2 == 0 {
+      for (i, part) in block.element.components(separatedBy: "$ sro ").enumerated() where i > 0 {
+        let lines = part.components(separatedBy: "\n")
+        let command = lines[0].split(separator: " ").map(String.init)
+        // Commands on files the reader makes first (a saved roster) are not run.
+        guard command.dropFirst().allSatisfy({ $0.hasPrefix("-") || !$0.hasSuffix(".json") }),
+          !lines[0].contains(">")
+        else { continue }
+        examples.append(
+          (
+            command,
+            lines.dropFirst().filter { !$0.isEmpty && $0.trimmingCharacters(in: .whitespaces) != "..." }
+          ))
+      }
+    }
+    return examples
+  }
+
+  @Test func everyExampleIsRealOutput() throws {
+    let examples = try Self.examples()
+    #expect(examples.count >= 4)
+    for example in examples {
+      let result = try SRO.runArguments(example.command)
+      let output = Set((result.stdout + result.stderr).components(separatedBy: "\n"))
+      for line in example.lines {
+        #expect(output.contains(line), "sro \(example.command.joined(separator: " ")): \(line)")
+      }
+    }
   }
 }

@@ -114,9 +114,30 @@ public struct GapReport: Sendable {
       ("kind", .string(reason.kind)), ("text", .string(reason.phrase(for: block, in: scenario))),
     ]
     switch reason {
-    case .elsewhere(let other), .travel(let other, _, _, _, _), .rest(let other, _, _):
+    case .ineligible(.absent(let absence)):
+      pairs.append(("reason", absence.reason.map { .string($0) } ?? .null))
+    case .ineligible(.lacksSkill(let skill)):
+      pairs.append(("skill", .string(skill)))
+    case .ineligible(.otherAgency(let agency)):
+      pairs.append(("agency", .string(agency.rawValue)))
+    case .ineligible(.forbidden), .standsThere:
+      break
+    case .elsewhere(let other):
       pairs.append(("block", Self.jsonValue(of: other)))
-    default: break
+    case .travel(let other, _, _, let needed, let available):
+      pairs += [
+        ("block", Self.jsonValue(of: other)), ("neededMinutes", .integer(needed)),
+        ("availableMinutes", .integer(available)),
+      ]
+    case .rest(let other, let available, let needed):
+      pairs += [
+        ("block", Self.jsonValue(of: other)), ("restHours", .number(available)),
+        ("neededHours", .number(needed)),
+      ]
+    case .dayHours(let hours, let over), .weekHours(let hours, let over):
+      pairs += [("hours", .number(hours)), ("overBy", .number(over))]
+    case .couldTake(let cost, let saving):
+      pairs += [("cost", .number(cost)), ("saving", .number(saving))]
     }
     return .object(pairs)
   }
