@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROExplain
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// s1 needs one officer Tuesday 08:00–12:00 and gets none: a-week has
 /// worked its 4-hour week (the Monday event needs its skill k1), a-event

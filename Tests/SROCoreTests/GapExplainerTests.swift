@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROExplain
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// Tuesday 08:00–12:00 at s1 needs two officers with first-aid; a-there
 /// stands there, and every other officer of agency A is kept away by a
