@@ -64,11 +64,7 @@ public struct GapExplanation: Sendable {
     }
     let sameAgency = candidates.allSatisfy { scenario.officer($0.officer)?.agency == agency }
     let who = sameAgency ? "\(agency) " : ""
-    var line =
-      assigned >= block.needed
-      ? "covered (\(assigned) of \(block.needed))"
-      : candidates.isEmpty
-        ? "no officer may stand there" : "no \(assigned > 0 ? "other " : "")\(who)officer free"
+    var line = headline(block, assigned: assigned, candidates, who: who)
     if !parts.isEmpty { line += ": " + parts.joined(separator: ", ") }
     if !barred.isEmpty {
       var agencies: [String] = []
@@ -79,6 +75,25 @@ public struct GapExplanation: Sendable {
       line += "; \(agencies.joined(separator: ", ")) may not cover it (crossAgency: forbid)"
     }
     return line
+  }
+
+  /// The verdict the gist starts with: covered, nobody may stand there,
+  /// nobody is free, or officers are free but the roster leaves them out.
+  private static func headline(
+    _ block: Block, assigned: Int, _ candidates: [OfficerReasons], who: String
+  ) -> String {
+    if assigned >= block.needed { return "covered (\(assigned) of \(block.needed))" }
+    if candidates.isEmpty { return "no officer may stand there" }
+    var cheaper = false
+    var free = false
+    for entry in candidates {
+      guard case .couldTake(let cost, let saving) = entry.reasons[0] else { continue }
+      free = true
+      if cost < saving { cheaper = true }
+    }
+    if cheaper { return "\(who)officers are free and would cost less than the gap: the roster is not optimal" }
+    if free { return "\(who)officers are free but would cost more than the gap" }
+    return "no \(assigned > 0 ? "other " : "")\(who)officer free"
   }
 
   /// What a group of several officers with reasons of one kind have in common.
@@ -92,7 +107,7 @@ public struct GapExplanation: Sendable {
     case "rest": "short of rest"
     case "day-hours": "over maxHoursPerDay"
     case "week-hours": "over their week's hours"
-    case "could-take": "could take it at a cost"
+    case "could-take": "free at a cost"
     default: "stand there"
     }
   }

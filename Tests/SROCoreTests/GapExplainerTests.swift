@@ -98,7 +98,7 @@ let everyReasonYAML = """
     #expect(gap.candidates.count == 10)
     #expect(
       gap.oneLine
-        == "no other A officer free: a-abs absent on tue (court), a-noskill lacks the skill first-aid, a-forbid forbidden at s1 on tue (forbids), a-busy at s2 08:00-12:00 then (priority 3), a-travel at s3 from 12:00: 55 min from s1 to s3, 0 available, a-rest at event s4-late mon 20:00-24:00: 8 h of rest, 10 needed, a-day would work 12 h on tue, 2 h over maxHoursPerDay 10, a-week would work 8 h in the week, 4 h over regular + overtime, a-free breaks no rule: would cost 20 and save 4; B may not cover it (crossAgency: forbid)"
+        == "A officers are free but would cost more than the gap: a-abs absent on tue (court), a-noskill lacks the skill first-aid, a-forbid forbidden at s1 on tue (forbids), a-busy at s2 08:00-12:00 then (priority 3), a-travel at s3 from 12:00: 55 min from s1 to s3, 0 available, a-rest at event s4-late mon 20:00-24:00: 8 h of rest, 10 needed, a-day would work 12 h on tue, 2 h over maxHoursPerDay 10, a-week would work 8 h in the week, 4 h over regular + overtime, a-free breaks no rule: would cost 20 and save 4; B may not cover it (crossAgency: forbid)"
     )
   }
 }
@@ -157,6 +157,20 @@ let everyReasonYAML = """
     #expect(covered.officers.first { $0.officer == "a-busy" }?.reasons == [.standsThere])
     #expect(
       covered.officers.first { $0.officer == "a-free" }?.reasons.map(\.kind) == ["skill"])
+  }
+
+  @Test func aRosterThatLeavesOutAFreeOfficerIsCalledNotOptimal() throws {
+    let week = try scenario(everyReasonYAML, standalone: true)
+    var roster = try solveAndValidate(week)
+    roster.assignments.removeAll { $0.officer == "a-there" }
+    roster.uncovered[0].assigned = 0
+    roster.uncovered[0].missing = 2
+    let gap = try #require(try GapExplainer(scenario: week).explanations(of: roster).first)
+    #expect(gap.missing == 2)
+    #expect(
+      gap.oneLine.hasPrefix(
+        "A officers are free and would cost less than the gap: the roster is not optimal: 2 free at a cost, a-abs absent on tue (court), "
+      ))
   }
 
   @Test func aRosterOfAnotherWeekOrWithUnknownNamesIsRefused() throws {
