@@ -91,7 +91,9 @@ public struct GapExplanation: Sendable {
       free = true
       if cost < saving { cheaper = true }
     }
-    if cheaper { return "\(who)officers are free and would cost less than the gap: the roster is not optimal" }
+    if cheaper {
+      return "\(who)officers are free and would cost less than the gap: the roster is not optimal"
+    }
     if free { return "\(who)officers are free but would cost more than the gap" }
     return "no \(assigned > 0 ? "other " : "")\(who)officer free"
   }
