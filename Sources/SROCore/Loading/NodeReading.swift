@@ -26,7 +26,7 @@ struct NodeReader {
         fields[entry.key] = entry.value
       } else {
         report(
-          entry.value.origin,
+          entry.keyOrigin,
           "unknown key \"\(entry.key)\" in \(what)\(suggestion(for: entry.key, among: allowed))")
       }
     }
@@ -57,48 +57,45 @@ struct NodeReader {
     return text
   }
 
-  /// A finite number `>= minimum` (or `> minimum` when `strictly`).
-  mutating func number(_ node: SourceNode, atLeast minimum: Double = 0, strictly: Bool = false)
-    -> Double?
-  {
+  /// A finite number within `range`.
+  mutating func number(_ node: SourceNode, in range: ClosedRange<Double>) -> Double? {
     guard let text = string(node) else { return nil }
     guard let value = Double(text), value.isFinite else {
       report(node, "expected a number, found \"\(text)\"")
       return nil
     }
-    if strictly ? value <= minimum : value < minimum {
-      report(node, "must be \(strictly ? ">" : ">=") \(jsonNumber(minimum)), not \(text)")
-      return nil
-    }
-    return value
-  }
-
-  /// A number within `range`.
-  mutating func number(_ node: SourceNode, in range: ClosedRange<Double>) -> Double? {
-    guard let value = number(node, atLeast: -.greatestFiniteMagnitude) else { return nil }
     guard range.contains(value) else {
       report(
         node,
-        "must be between \(jsonNumber(range.lowerBound)) and \(jsonNumber(range.upperBound)), not \(jsonNumber(value))"
-      )
+        "must be between \(jsonNumber(range.lowerBound)) and \(jsonNumber(range.upperBound)), not \(text)")
       return nil
     }
     return value
   }
 
-  /// A whole number `>= 0`.
-  mutating func count(_ node: SourceNode) -> Int? {
+  /// An id: text that is not empty or blank and holds no control character.
+  mutating func id(_ node: SourceNode) -> String? {
     guard let text = string(node) else { return nil }
-    guard let value = Int(text) else {
-      if let number = Double(text), number < 0 {
-        report(node, "must be >= 0, not \(text)")
-      } else {
-        report(node, "expected a whole number, found \"\(text)\"")
-      }
+    if text.allSatisfy(\.isWhitespace) {
+      report(node, "an id may not be empty or blank")
       return nil
     }
-    guard value >= 0 else {
-      report(node, "must be >= 0, not \(text)")
+    if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      report(node, "an id may not hold a control character (a tab or line break)")
+      return nil
+    }
+    return text
+  }
+
+  /// A whole number within `range`.
+  mutating func count(_ node: SourceNode, in range: ClosedRange<Int>) -> Int? {
+    guard let text = string(node) else { return nil }
+    guard let value = Int(text) else {
+      report(node, "expected a whole number, found \"\(text)\"")
+      return nil
+    }
+    guard range.contains(value) else {
+      report(node, "must be between \(range.lowerBound) and \(range.upperBound), not \(text)")
       return nil
     }
     return value
@@ -163,19 +160,20 @@ struct NodeReader {
     }
   }
 
-  /// A list of strings (skills, levels), sorted and without repeats.
+  /// A list of names (skills, levels), sorted and without repeats; each
+  /// must be a valid ``id(_:)``.
   mutating func strings(_ node: SourceNode) -> [String]? {
     guard let items = list(node) else { return nil }
     var result = Set<String>()
     for item in items {
-      if let text = string(item) { result.insert(text) }
+      if let text = id(item) { result.insert(text) }
     }
     return result.sorted()
   }
 
   /// A reference to one of `known`, with a suggestion when it is not.
   mutating func reference<ID>(
-    _ node: SourceNode, to noun: String, among known: [Identifier<ID>]
+    _ node: SourceNode, to noun: String, among known: Set<Identifier<ID>>
   ) -> Identifier<ID>? {
     guard let text = string(node) else { return nil }
     let id = Identifier<ID>(text)
