@@ -16,7 +16,7 @@ scratch=../.build-fuzz
 
 echo "== fuzz: build (libFuzzer)"
 swift build --scratch-path "$scratch" --product FuzzInput \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 binary="$scratch/debug/FuzzInput"
 
 # The seed corpus: one file per seed, its first byte naming the target
@@ -35,4 +35,4 @@ mkdir -p findings
 echo "== fuzz: run for ${seconds}s"
 "$binary" "$corpus" -dict=sro.dict -max_len=8192 -timeout=20 -rss_limit_mb=2048 \
   -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix=findings/ 2>&1 \
-  | grep -v -E '^#[0-9]+\s+(NEW|REDUCE|pulse)' 
+  | grep -v -E '^#[0-9]+\s+(NEW|REDUCE|pulse)' | sed '/Recommended dictionary/,/End of recommended dictionary/d'

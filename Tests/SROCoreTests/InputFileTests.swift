@@ -84,7 +84,7 @@ struct InputFileTests {
     let handle = try #require(FileHandle(forWritingAtPath: path))
     try handle.truncate(atOffset: UInt64(InputFile.maximumBytes) + 1)
     try handle.close()
-    #expect(problems(at: path) == ["\(path): is 16.0 MiB; an input file may be at most 16 MiB"])
+    #expect(problems(at: path) == ["\(path): is 4.0 MiB; an input file may be at most 4 MiB"])
   }
 }
 

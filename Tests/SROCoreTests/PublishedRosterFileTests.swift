@@ -43,7 +43,7 @@ struct PublishedRosterFileTests {
       $0["scenario"] = "Norman Public Schools, football week of 23 Sep 2024"
     }
     #expect(
-      try problems(text) == [
+      try problems(text).sorted() == [
         "scenario: this roster is for scenario \"Norman Public Schools, football week of 23 Sep 2024\", not \"Norman Public Schools, typical week of 16 Sep 2024\"; re-plan a roster of the same scenario",
         "week: this roster is for the week of 2024-09-23, not 2024-09-16; re-plan a roster of the same week",
       ])

@@ -77,24 +77,42 @@ func exercise(_ scenario: Scenario?) {
   _ = try? Planner.plan(scenario, options: options)
 }
 
-#if FUZZING
-  /// libFuzzer's entry point.
-  @_cdecl("LLVMFuzzerTestOneInput")
-  public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    run(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
-  }
-#else
-  /// Without libFuzzer: runs each file named on the command line once
-  /// (a corpus or crash replay), e.g. `swift run FuzzInput crash-1234`.
-  @main
-  struct Replay {
-    static func main() throws {
+/// Runs under libFuzzer when built with `-sanitize=fuzzer -DFUZZING`
+/// (SwiftPM names the executable's entry point itself, so libFuzzer's own
+/// `main` is not used: this one hands over to its driver); otherwise runs
+/// each file named on the command line once (a corpus or crash replay),
+/// e.g. `FuzzInput fuzz/findings/crash-1234`.
+@main
+struct FuzzMain {
+  static func main() throws {
+    #if FUZZING
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    #else
       for path in CommandLine.arguments.dropFirst() {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         data.withUnsafeBytes { run($0) }
         print("\(path): ran")
       }
-    }
+    #endif
   }
+}
+
+#if FUZZING
+  /// libFuzzer's callback, by the name its runtime also looks for.
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+  }
+
+  /// libFuzzer's `LLVMFuzzerRunDriver`: parses libFuzzer's options from
+  /// the command line and fuzzes `callback`.
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+  ) -> Int32
 #endif
