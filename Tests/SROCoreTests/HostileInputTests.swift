@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
 
 /// Input a careless or hostile planner might hand `sro`: refused with a
 /// clear message naming the place, never a crash, a hang or silence.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
 
 /// Files that are not UTF-8 text, or not files at all, and `.json` files
 /// that are not strict JSON: each refused with the reason and the line.

@@ -1,6 +1,9 @@
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
 
 /// One numeric field at one edge of its documented range.
 struct RangeEdge: CustomTestStringConvertible, Sendable {

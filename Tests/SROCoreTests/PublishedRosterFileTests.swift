@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
 
 /// `--keep`'s published roster is checked like a scenario: strict JSON,
 /// the same scenario and week, valid days, dates and times, no repeats.
