@@ -29,7 +29,7 @@ for file in ../scenarios/norman/*.yaml ../scenarios/norman/whatif/*.yaml ../Test
 done
 seed 01 seeds/small.json
 seed 02 seeds/quick-edits.txt
-seed 03 seeds/published-start.json
+seed 03 ../Tests/SROCoreTests/Fixtures/small.golden.json
 
 mkdir -p findings
 echo "== fuzz: run for ${seconds}s"
