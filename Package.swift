@@ -11,11 +11,13 @@ let package = Package(
     .library(name: "LinearModel", targets: ["LinearModel"]),
     .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
     .library(name: "SROCore", targets: ["SROCore"]),
+    .library(name: "SROReports", targets: ["SROReports"]),
     .executable(name: "sro", targets: ["sro"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
   ],
   targets: [
     // GLPK 5 as installed by Debian's libglpk-dev.
@@ -45,10 +47,17 @@ let package = Package(
       dependencies: ["LinearModel", "GLPKSolver", "Yams"],
       swiftSettings: strictSwift
     ),
+    // What planners hand out: officers' calendars and the printable report.
+    .target(
+      name: "SROReports",
+      dependencies: ["SROCore", .product(name: "Plot", package: "Plot")],
+      swiftSettings: strictSwift
+    ),
     .executableTarget(
       name: "sro",
       dependencies: [
         "SROCore",
+        "SROReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSwift
@@ -69,10 +78,18 @@ let package = Package(
       resources: [.copy("Fixtures")],
       swiftSettings: strictSwift
     ),
-    // Runs the built `sro` binary on the bundled scenarios.
+    .testTarget(
+      name: "SROReportsTests",
+      dependencies: ["SROReports", "SROCore"],
+      swiftSettings: strictSwift
+    ),
+    // Runs the built `sro` binary on the bundled scenarios; reads its
+    // calendars and reports with real clients (Clients/: Python's
+    // icalendar, headless Chromium).
     .testTarget(
       name: "SROEndToEndTests",
-      dependencies: ["SROCore", "GLPKSolver", "sro"],
+      dependencies: ["SROCore", "SROReports", "GLPKSolver", "sro"],
+      exclude: ["Clients"],
       swiftSettings: strictSwift
     ),
   ],

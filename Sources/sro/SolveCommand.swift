@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import SROCore
+import SROReports
 
 /// Output formats of a roster.
 enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json, csv
+  case table, json, csv, ics, html
 }
 
 /// How long and how exactly to search.
@@ -49,10 +50,15 @@ struct SolveCommand: ParsableCommand {
 
   @OptionGroup var input: ScenarioOptions
 
-  @Option(help: "Output format: table, json or csv.")
+  @Option(
+    help: """
+      Output format: table, json, csv, ics (a calendar per officer, in the --output folder) \
+      or html (a printable report).
+      """)
   var format: RosterFormat = .table
 
-  @Option(help: "Write the roster to this file (atomically) instead of stdout.")
+  @Option(
+    help: "Write the roster to this file (atomically) instead of stdout; for ics, the calendars' folder.")
   var output: String?
 
   @OptionGroup var search: SearchOptions
@@ -64,6 +70,9 @@ struct SolveCommand: ParsableCommand {
   var changeWeight: Double?
 
   func validate() throws {
+    if format == .ics, output == nil {
+      throw ValidationError("--format ics writes a file per officer: name their folder with --output DIR")
+    }
     if let changeWeight {
       guard keep != nil else { throw ValidationError("--change-weight needs --keep") }
       guard changeWeight >= 0, changeWeight.isFinite else {
@@ -102,6 +111,12 @@ struct SolveCommand: ParsableCommand {
     case .json: text = report.json
     case .csv: text = report.csv
     case .table: text = report.table(scenario: scenario)
+    case .html: text = PrintableReport(report: report, scenario: scenario).html
+    case .ics:
+      try writeCalendars(
+        scenario: scenario, roster: result.roster, published: publishedAssignments,
+        changes: report.changes, to: output ?? "")
+      return
     }
     try emit(text, to: output)
   }
