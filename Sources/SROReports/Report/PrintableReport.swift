@@ -1,0 +1,41 @@
+import Plot
+import SROCore
+
+/// The week's roster as one self-contained HTML file to print and hand
+/// out: a US Letter landscape page per agency with the status in plain
+/// words, the schools by day with each day's coverage drawn along the
+/// clock, the events, the uncovered blocks with their reasons, and the
+/// officers' hours. No scripts, fonts or images are fetched: the styles
+/// and drawings are inline.
+public struct PrintableReport: Sendable {
+  public let report: RosterReport
+  public let scenario: Scenario
+  /// The one-line reason of `report.roster.uncovered[i]`, where known.
+  public let reasons: [Int: String]
+
+  public init(report: RosterReport, scenario: Scenario, reasons: [Int: String] = [:]) {
+    self.report = report
+    self.scenario = scenario
+    self.reasons = reasons
+  }
+
+  /// The HTML document.
+  public var html: String {
+    let context = ReportContext(report: report, scenario: scenario, reasons: reasons)
+    let title = "SRO coverage, \(context.subtitle)"
+    return document(title: title, pages: context.pages)
+  }
+}
+
+/// A whole HTML document of `pages`, with the report's stylesheet.
+func document(title: String, pages: [BodyNode]) -> String {
+  HTML(
+    .lang(.english),
+    .head(
+      .meta(.charset(.utf8)),
+      .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+      .element(named: "title", nodes: [plain(title)]),
+      .style(ReportStyle.css)),
+    .body(.group(pages))
+  ).render()
+}
