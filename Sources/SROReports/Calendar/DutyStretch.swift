@@ -1,4 +1,5 @@
-import SROCore
+import SRORoster
+import SROScenario
 
 /// An officer's continuous time at one place: adjacent coverage blocks at
 /// one school joined into one stretch, or one event. A calendar shows one

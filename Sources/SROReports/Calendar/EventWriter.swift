@@ -1,5 +1,6 @@
 import Foundation
-import SROCore
+import SRORoster
+import SROScenario
 
 /// Writes the calendar header and one VEVENT per stretch of duty, in the
 /// words an officer reads: where, what, and why it is not their own school.

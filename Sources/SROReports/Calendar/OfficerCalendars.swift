@@ -1,5 +1,6 @@
 import Foundation
-import SROCore
+import SRORoster
+import SROScenario
 
 /// Each officer's week as an iCalendar file (RFC 5545): one event per
 /// stretch of duty (adjacent blocks at one school joined, each event duty

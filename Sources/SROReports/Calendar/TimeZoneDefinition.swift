@@ -1,5 +1,6 @@
 import Foundation
-import SROCore
+import SRORoster
+import SROScenario
 
 /// A VTIMEZONE component (RFC 5545 §3.6.5) for the weeks around a planned
 /// week, worked out from the time zone database Foundation carries: one

@@ -1,5 +1,6 @@
 import Plot
-import SROCore
+import SRORoster
+import SROScenario
 
 extension AgencyPage {
   /// Event duty at the agency's schools.

@@ -1,5 +1,6 @@
 import Plot
-import SROCore
+import SRORoster
+import SROScenario
 
 /// One printed page: an agency's schools for the week — the header with
 /// the status and figures, the grid of schools by day with each day's

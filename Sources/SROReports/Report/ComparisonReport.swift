@@ -1,5 +1,6 @@
 import Plot
-import SROCore
+import SRORoster
+import SROScenario
 
 /// `sro compare` as a printable HTML file: a first page with the cases'
 /// figures side by side and each variant's changes, then each case's

@@ -1,4 +1,5 @@
-import SROCore
+import SRORoster
+import SROScenario
 
 /// Who fills each officer place of the week's coverage blocks, school by
 /// school and day by day: what the report's heatmap draws.

@@ -1,4 +1,5 @@
-import SROCore
+import SRORoster
+import SROScenario
 
 /// The uncovered blocks as the report lists them: blocks of one school and
 /// day that follow each other, miss the same number of officers and have

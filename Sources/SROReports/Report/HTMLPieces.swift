@@ -1,6 +1,7 @@
 import Foundation
 import Plot
-import SROCore
+import SRORoster
+import SROScenario
 
 /// Content of the report's body.
 typealias BodyNode = Node<HTML.BodyContext>

@@ -1,5 +1,6 @@
 import Plot
-import SROCore
+import SRORoster
+import SROScenario
 
 /// The week's roster as one self-contained HTML file to print and hand
 /// out: a US Letter landscape page per agency with the status in plain

@@ -1,5 +1,6 @@
 import Plot
-import SROCore
+import SRORoster
+import SROScenario
 
 /// What every page of one roster's report shares: the roster, its figures,
 /// the coverage map, the gap rows and the lines about the run.

@@ -1,4 +1,5 @@
-import SROCore
+import SRORoster
+import SROScenario
 
 /// The report's sentences: what the status, the gap and the figures mean,
 /// in a planner's words.
