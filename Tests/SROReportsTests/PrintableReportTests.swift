@@ -65,7 +65,10 @@ let reportYAML = """
     ).html
     #expect(html.contains("The best roster the rules allow: proven optimal."))
     #expect(html.contains("<b>What-if: </b>--absent ccso-01:tue@10:00-12:00"))
-    #expect(html.contains("Closed<span class=\"why\">Teacher work day</span>"))
+    #expect(
+      html.contains(
+        "<td class=\"closed\"><div class=\"names\">Closed</div><span class=\"why\">Teacher work day</span></td>"
+      ))
     #expect(html.contains("<div class=\"reason\">ccso-01 is in court (court); no other CCSO officer</div>"))
     #expect(html.contains("nh-game") == false)
     #expect(html.contains("Football<span class=\"where\">"))
@@ -149,6 +152,13 @@ let reportYAML = """
         == "A good roster, not proven the best: the search stopped when a better one could still cost up to 25% less."
     )
     #expect(ReportWording.status(of: roster(.feasible, objective: 0, bound: 0)).contains("stopped early"))
+  }
+
+  @Test func theComparisonSaysTheStatusShortly() {
+    #expect(ReportWording.shortStatus(of: roster(.optimal, objective: 4800, bound: 4800)) == "proven best")
+    #expect(
+      ReportWording.shortStatus(of: roster(.feasible, objective: 200, bound: 189))
+        == "not proven best, gap 5.5%")
   }
 
   @Test func percentagesNeverRoundUpToAll() {

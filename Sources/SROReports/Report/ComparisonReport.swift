@@ -44,7 +44,7 @@ public struct ComparisonReport: Sendable {
           .class("title"), .h1(plain("What-if comparison")), .p(.class("subtitle"), plain(baseline.subtitle)),
           .p(
             .class("status"),
-            plain("The baseline and \(comparison.variants.count) variant(s), each solved on its own.")))),
+            plain(overview)))),
       figuresTable(cases),
       .div(
         .class("differences"),
@@ -54,12 +54,18 @@ public struct ComparisonReport: Sendable {
       .footer(span("source", "Planned with sro")))
   }
 
+  private var overview: String {
+    let count = comparison.variants.count
+    return "The baseline and \(count) what-if variant\(count == 1 ? "" : "s") side by side; "
+      + "each case's pages follow this one."
+  }
+
   private func figuresTable(_ cases: [Comparison.Case]) -> BodyNode {
     var rows: [(label: String, sub: Bool, values: [String])] = []
     func row(_ label: String, sub: Bool = false, _ value: (Comparison.Case) -> String) {
       rows.append((label, sub, cases.map(value)))
     }
-    row("Status") { ReportWording.status(of: $0.roster) }
+    row("Status") { ReportWording.shortStatus(of: $0.roster) }
     row("Cost (objective)") { $0.roster.objective.rosterText }
     row("uncovered", sub: true) { $0.statistics.terms.uncovered.rosterText }
     row("overtime", sub: true) { $0.statistics.terms.overtime.rosterText }

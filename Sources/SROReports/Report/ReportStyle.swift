@@ -60,6 +60,7 @@ enum ReportStyle {
     .lower { display: flex; gap: 14px; align-items: flex-start; }
     .lower .block { flex: 1 1 0; min-width: 0; }
     .lower .gaps { flex-grow: 1.5; }
+    .lower .hours { flex-grow: 1.3; }
     .lower .hours.wide { flex-grow: 2; }
     .columns { display: flex; gap: 10px; }
     .gaps td:nth-child(1) { width: 17%; white-space: nowrap; }
@@ -67,7 +68,7 @@ enum ReportStyle {
     table.list { width: 100%; font-size: 7.5pt; }
     .list td, .list th { padding: 0 3px 1px; vertical-align: top; text-align: left; border-bottom: 1px solid #eef0f2; }
     .list th { font-size: 6.5pt; color: #4a5563; font-weight: normal; }
-    .list .time { white-space: nowrap; }
+    .list .time, .list td:first-child { white-space: nowrap; }
     .list .n { text-align: right; }
     .list .over { color: #b3261e; font-weight: bold; }
     .list .id { font-weight: bold; }
@@ -92,8 +93,9 @@ enum ReportStyle {
     .figures-table th, .figures-table td { border-bottom: 1px solid #dde1e5; padding: 2px 6px; text-align: right; }
     .figures-table th:first-child, .figures-table td:first-child { text-align: left; }
     .figures-table tr.sub td:first-child { padding-left: 16px; color: #4a5563; }
-    .differences { columns: 2; column-gap: 18px; font-size: 7.5pt; }
-    .differences h2 { break-after: avoid; }
+    .differences { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 18px; font-size: 7.5pt; }
+    .differences h2 { text-transform: none; letter-spacing: 0; font-size: 9pt; }
+    .differences p { margin: 0 0 2px; }
     .differences ul { margin: 0 0 6px; padding-left: 14px; }
     """
 }

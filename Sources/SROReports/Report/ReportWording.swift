@@ -20,6 +20,13 @@ enum ReportWording {
     }
   }
 
+  /// `proven best`, or `not proven best, gap 5.6%`.
+  static func shortStatus(of roster: Roster) -> String {
+    guard roster.status == .feasible else { return "proven best" }
+    let gap = roster.objective > 0 ? max(0, (roster.objective - roster.bound) / roster.objective) : 0
+    return "not proven best, gap " + percent(gap)
+  }
+
   /// `97%`, `97.5%`, `100%` (never 100% for a fraction short of 1).
   static func percent(_ fraction: Double) -> String {
     var tenths = (fraction * 1000).rounded() / 10
