@@ -2,7 +2,7 @@ import SROScenario
 
 /// A JSON value that prints its object keys in the order given, so output
 /// is stable and reads in the spec's order.
-enum JSONText {
+package enum JSONText {
   case string(String)
   case number(Double)
   case integer(Int)
@@ -12,7 +12,7 @@ enum JSONText {
   case object([(String, JSONText)])
 
   /// Compact text: `{"a": 1, "b": [2, 3]}`.
-  var compact: String {
+  package var compact: String {
     switch self {
     case .string(let text): return quoted(text)
     case .number(let value): return jsonNumber(value)
@@ -26,7 +26,7 @@ enum JSONText {
   }
 
   /// The top level pretty, each array item compact on a line of its own.
-  var document: String {
+  package var document: String {
     guard case .object(let pairs) = self else { return compact + "\n" }
     let lines = pairs.map { key, value -> String in
       if case .array(let items) = value, !items.isEmpty {

@@ -112,7 +112,13 @@ struct CompareCommand: ParsableCommand {
     switch format {
     case .table: try emit(comparison.table, to: output)
     case .json: try emit(comparison.json, to: output)
-    case .html: try emit(ComparisonReport(comparison: comparison).html, to: output)
+    case .html:
+      // Each case's gaps with their reasons; a roster that cannot be
+      // explained is printed without them.
+      let why = ([comparison.baseline] + comparison.variants).map { c in
+        try? GapExplainer(scenario: c.scenario).explanations(of: c.roster).map(\.oneLine)
+      }
+      try emit(ComparisonReport(comparison: comparison, why: why).html, to: output)
     }
   }
 

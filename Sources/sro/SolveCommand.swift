@@ -69,9 +69,17 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "Penalty per hour of a dropped published assignment (with --keep).")
   var changeWeight: Double?
 
+  @Flag(help: "Add a one-line reason to each uncovered block (a `why` key in the JSON).")
+  var explain = false
+
   func validate() throws {
     if format == .ics, output == nil {
       throw ValidationError("--format ics writes a file per officer: name their folder with --output DIR")
+    }
+    if explain, format == .csv || format == .ics {
+      throw ValidationError(
+        "--explain adds to the table, the JSON and the HTML report, not to the \(format.rawValue.uppercased())"
+      )
     }
     if let changeWeight {
       guard keep != nil else { throw ValidationError("--change-weight needs --keep") }
@@ -101,11 +109,20 @@ struct SolveCommand: ParsableCommand {
     } catch {
       throw fail(error)
     }
-    let report = RosterReport(
+    var report = RosterReport(
       roster: result.roster, assumptions: input.whatIf.assumptions,
       changes: publishedAssignments.map {
         RosterChanges(published: $0, roster: result.roster, scenario: scenario)
       })
+    // The printable report always gives each gap its reason.
+    if explain || format == .html {
+      do {
+        report.why = try GapExplainer(scenario: scenario).explanations(of: result.roster).map(\.oneLine)
+      } catch {
+        printError("sro: cannot explain the roster: \(error)")
+        throw Exit.solverFailure
+      }
+    }
     let text: String
     switch format {
     case .json: text = report.json

@@ -215,6 +215,14 @@ extension CalendarCommandTests {
       result.stderr.contains("--format ics writes a file per officer: name their folder with --output DIR"))
   }
 
+  @Test func calendarsHaveNoReasonsToAdd() throws {
+    let result = try SRO.run(
+      "solve", "scenarios/norman/typical-week.yaml", "--format", "ics", "--output", "/tmp/x", "--explain")
+    #expect(result.status == 64)
+    #expect(
+      result.stderr.contains("--explain adds to the table, the JSON and the HTML report, not to the ICS"))
+  }
+
   @Test func aFolderOfOtherFilesIsNotReplacedAndExits74() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -161,6 +161,11 @@ struct ReportCommandTests {
       #expect(rendered.dom.contains("data-school=\"\(school.id)\""), "\(school.id)")
       #expect(rendered.dom.contains(">\(school.name)<"), "\(school.name)")
     }
+    // Every gap has its one-line reason under it.
+    if !roster.uncovered.isEmpty {
+      #expect(rendered.dom.contains("<div class=\"reason\">"))
+      #expect(!rendered.dom.contains("<td><div class=\"reason\"></div>"))
+    }
     for (number, agency) in scenario.agencies.enumerated() {
       let page = try PageImage(pdf: rendered.pdf, page: number + 1, in: folder)
       #expect(page.count(of: 0x2E7D4F) > 100, "page \(number + 1): no coverage at home drawn")

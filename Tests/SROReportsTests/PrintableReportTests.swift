@@ -58,11 +58,14 @@ let reportYAML = """
   }
 
   @Test func statusGapsReasonsAndClosuresAreShown() {
+    let why = ["first", "first", "game", "third", "ccso-01 is in court (court); no other CCSO officer"]
+    #expect(roster.uncovered.count == why.count)
     let html = PrintableReport(
-      report: RosterReport(roster: roster, assumptions: ["--absent ccso-01:tue@10:00-12:00"]),
-      scenario: scenario,
-      reasons: [4: "ccso-01 is in court (court); no other CCSO officer"]
+      report: RosterReport(roster: roster, assumptions: ["--absent ccso-01:tue@10:00-12:00"], why: why),
+      scenario: scenario
     ).html
+    // Monday's two short blocks at Lincoln share their reason: one row.
+    #expect(html.components(separatedBy: "<div class=\"reason\">first</div>").count - 1 == 1)
     #expect(html.contains("The best roster the rules allow: proven optimal."))
     #expect(html.contains("<b>What-if: </b>--absent ccso-01:tue@10:00-12:00"))
     #expect(
@@ -80,7 +83,7 @@ let reportYAML = """
   @Test func blocksThatFollowEachOtherAlikeAreOneRow() throws {
     let scenario = try ScenarioLoader.load(text: reportYAML, file: "small.yaml")
     let roster = try Planner.plan(scenario).roster
-    let rows = GapRow.rows(of: roster, scenario: scenario, reasons: [:])
+    let rows = GapRow.rows(of: roster, scenario: scenario, reasons: nil)
     let described = rows.map { row in
       "\(row.day) \(row.school) \(row.start)-\(row.end) \(row.missing)/\(row.needed) \(row.officerHours) p\(row.priority)"
     }
@@ -94,7 +97,7 @@ let reportYAML = """
   @Test func differentReasonsKeepRowsApart() throws {
     let scenario = try ScenarioLoader.load(text: reportYAML, file: "small.yaml")
     let roster = try Planner.plan(scenario).roster
-    let rows = GapRow.rows(of: roster, scenario: scenario, reasons: [0: "one", 1: "two"])
+    let rows = GapRow.rows(of: roster, scenario: scenario, reasons: ["one", "two", "", "", ""])
     #expect(rows.filter { $0.day == .mon && $0.event == nil }.map(\.reason) == ["one", "two"])
   }
 }

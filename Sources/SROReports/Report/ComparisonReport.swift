@@ -7,15 +7,16 @@ import SROScenario
 /// agency pages as in ``PrintableReport``.
 public struct ComparisonReport: Sendable {
   public let comparison: Comparison
-  /// Per case, baseline first: the one-line reason of each uncovered block.
-  public let reasons: [[Int: String]]
+  /// Per case, baseline first: the one-line reason of each uncovered
+  /// block, in the order of the case's `roster.uncovered`.
+  public let why: [[String]?]
 
   /// How many changes of a variant the first page lists.
   static let listedChanges = 14
 
-  public init(comparison: Comparison, reasons: [[Int: String]] = []) {
+  public init(comparison: Comparison, why: [[String]?] = []) {
     self.comparison = comparison
-    self.reasons = reasons
+    self.why = why
   }
 
   /// The HTML document.
@@ -23,9 +24,9 @@ public struct ComparisonReport: Sendable {
     let cases = [comparison.baseline] + comparison.variants
     var pages = [summary(cases)]
     for (index, c) in cases.enumerated() {
-      let context = ReportContext(
-        report: RosterReport(roster: c.roster, assumptions: c.assumptions), scenario: c.scenario,
-        reasons: index < reasons.count ? reasons[index] : [:], caseName: c.name)
+      let report = RosterReport(
+        roster: c.roster, assumptions: c.assumptions, why: index < why.count ? why[index] : nil)
+      let context = ReportContext(report: report, scenario: c.scenario, caseName: c.name)
       pages += context.pages
     }
     let name = comparison.baseline.roster.scenario
@@ -34,8 +35,7 @@ public struct ComparisonReport: Sendable {
 
   private func summary(_ cases: [Comparison.Case]) -> BodyNode {
     let baseline = ReportContext(
-      report: RosterReport(roster: comparison.baseline.roster), scenario: comparison.baseline.scenario,
-      reasons: [:])
+      report: RosterReport(roster: comparison.baseline.roster), scenario: comparison.baseline.scenario)
     return .section(
       .class("page"),
       attribute("data-page", "comparison"),

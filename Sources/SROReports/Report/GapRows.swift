@@ -22,9 +22,9 @@ struct GapRow: Hashable {
   /// The one-line reason, when one was given.
   var reason: String?
 
-  /// The rows of `roster`'s uncovered blocks; `reasons[i]` is the reason of
-  /// `roster.uncovered[i]`, if known.
-  static func rows(of roster: Roster, scenario: Scenario, reasons: [Int: String]) -> [GapRow] {
+  /// The rows of `roster`'s uncovered blocks; `reasons[i]`, when given, is
+  /// the reason of `roster.uncovered[i]`.
+  static func rows(of roster: Roster, scenario: Scenario, reasons: [String]?) -> [GapRow] {
     var priorities: [String: Double] = [:]
     for block in scenario.blocks() {
       priorities[
@@ -42,7 +42,8 @@ struct GapRow: Hashable {
       let row = GapRow(
         day: day, school: SchoolID(u.school), event: u.event, start: u.start, end: u.end, missing: u.missing,
         needed: u.needed, officerHours: Double(u.missing) * hours, priority: priority,
-        topPriorityHours: Double(u.missing) * hours, reason: reasons[index])
+        topPriorityHours: Double(u.missing) * hours,
+        reason: reasons.flatMap { index < $0.count ? $0[index] : nil })
       if u.event == nil, let k = rows.lastIndex(where: { $0.continues(with: row) }) {
         rows[k].end = row.end
         rows[k].officerHours += row.officerHours

@@ -9,20 +9,20 @@ import SROScenario
 /// officers' hours. No scripts, fonts or images are fetched: the styles
 /// and drawings are inline.
 public struct PrintableReport: Sendable {
+  /// The roster, what the run assumed, the changes against a published
+  /// roster, and (`why`) the one-line reason of each uncovered block, when
+  /// known.
   public let report: RosterReport
   public let scenario: Scenario
-  /// The one-line reason of `report.roster.uncovered[i]`, where known.
-  public let reasons: [Int: String]
 
-  public init(report: RosterReport, scenario: Scenario, reasons: [Int: String] = [:]) {
+  public init(report: RosterReport, scenario: Scenario) {
     self.report = report
     self.scenario = scenario
-    self.reasons = reasons
   }
 
   /// The HTML document.
   public var html: String {
-    let context = ReportContext(report: report, scenario: scenario, reasons: reasons)
+    let context = ReportContext(report: report, scenario: scenario)
     let title = "SRO coverage, \(context.subtitle)"
     return document(title: title, pages: context.pages)
   }

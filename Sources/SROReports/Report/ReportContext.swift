@@ -16,14 +16,14 @@ struct ReportContext {
   let caseName: String?
   let report: RosterReport
 
-  init(report: RosterReport, scenario: Scenario, reasons: [Int: String], caseName: String? = nil) {
+  init(report: RosterReport, scenario: Scenario, caseName: String? = nil) {
     self.scenario = scenario
     self.roster = report.roster
     self.report = report
     self.caseName = caseName
     statistics = RosterStatistics(scenario: scenario, roster: report.roster)
     map = CoverageMap(scenario: scenario, roster: report.roster)
-    gapRows = GapRow.rows(of: report.roster, scenario: scenario, reasons: reasons)
+    gapRows = GapRow.rows(of: report.roster, scenario: scenario, reasons: report.why)
     let blockDays = Set(scenario.blocks().map(\.day))
     days = Weekday.allCases.filter { $0 <= .fri || blockDays.contains($0) }
   }
