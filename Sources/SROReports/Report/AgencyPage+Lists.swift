@@ -44,8 +44,9 @@ extension AgencyPage {
           .forEach(rows) { row in
             .tr(
               .class("p\(row.priority >= 3 ? 3 : row.priority >= 2 ? 2 : 1)"),
-              .td(plain(ReportWording.dayLabel(row.day, in: context.scenario))),
-              .td(.class("time"), plain(ReportWording.span(row.start, row.end))),
+              .td(
+                plain(ReportWording.dayLabel(row.day, in: context.scenario)),
+                span("time", ReportWording.span(row.start, row.end))),
               .td(
                 plain(gapPlace(row)),
                 span("need", gapFigures(row)),

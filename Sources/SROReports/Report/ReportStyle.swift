@@ -59,12 +59,12 @@ enum ReportStyle {
     rect.tick { fill: #fff; opacity: .7; }
     .lower { display: flex; gap: 14px; align-items: flex-start; }
     .lower .block { flex: 1 1 0; min-width: 0; }
-    .lower .gaps { flex-grow: 1.5; }
+    .lower .gaps { flex-grow: 2; }
     .lower .hours { flex-grow: 1.3; }
     .lower .hours.wide { flex-grow: 2; }
     .columns { display: flex; gap: 10px; }
-    .gaps td:nth-child(1) { width: 17%; white-space: nowrap; }
-    .gaps td:nth-child(2) { width: 19%; }
+    .gaps td:nth-child(1) { width: 16%; white-space: nowrap; }
+    .gaps .time { display: block; color: #4a5563; }
     table.list { width: 100%; font-size: 7.5pt; }
     .list td, .list th { padding: 0 3px 1px; vertical-align: top; text-align: left; border-bottom: 1px solid #eef0f2; }
     .list th { font-size: 6.5pt; color: #4a5563; font-weight: normal; }
@@ -81,7 +81,7 @@ enum ReportStyle {
     .gaps tr.p3 td:first-child { border-left: 3px solid #a51d1d; }
     .gaps tr.p2 td:first-child { border-left: 3px solid #e0662d; }
     .gaps tr.p1 td:first-child { border-left: 3px solid #f2b134; }
-    .reason { font-style: italic; color: #1d232b; }
+    .reason { font-style: italic; font-size: 6.5pt; line-height: 1.25; color: #1d232b; }
     .none { margin: 0; color: #2e7d4f; }
     footer { margin-top: auto; display: flex; justify-content: space-between; align-items: center; gap: 10px;
       border-top: 1px solid #c9cfd6; padding-top: 3px; font-size: 6.5pt; color: #4a5563; }
