@@ -124,9 +124,17 @@ let package = Package(
       dependencies: ["GLPKSolver", "LinearModel"],
       swiftSettings: strictSwift
     ),
+    // What the test targets share: fixtures' folders, inline scenarios, the
+    // `slow` tag.
+    .target(
+      name: "SROTestSupport",
+      dependencies: ["SROCore"],
+      path: "Tests/SROTestSupport",
+      swiftSettings: strictSwift
+    ),
     .testTarget(
       name: "SROCoreTests",
-      dependencies: ["SROCore"],
+      dependencies: ["SROCore", "SROTestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSwift
     ),
@@ -140,7 +148,7 @@ let package = Package(
     // icalendar, headless Chromium).
     .testTarget(
       name: "SROEndToEndTests",
-      dependencies: ["SROCore", "SROReports", "GLPKSolver", "sro"],
+      dependencies: ["SROCore", "SROReports", "GLPKSolver", "SROTestSupport", "sro"],
       exclude: ["Clients"],
       swiftSettings: strictSwift
     ),

@@ -1,6 +1,7 @@
 import Foundation
 import SROCore
 import SROReports
+import SROTestSupport
 import Testing
 
 /// A calendar as Python's icalendar reads it (Clients/read_calendars.py).
@@ -40,7 +41,7 @@ struct ReadCalendars: Decodable {
 }
 
 @Suite(
-  .serialized,
+  .serialized, .tags(.slow),
   .enabled(
     if: Clients.hasICalendar || Clients.isCI,
     "Python's icalendar is not installed (scripts/install-deps installs it)"))
@@ -207,7 +208,7 @@ extension CalendarCommandTests {
   }
 }
 
-@Suite struct CalendarCommandErrorTests {
+@Suite(.tags(.slow)) struct CalendarCommandErrorTests {
   @Test func icsNeedsAnOutputFolder() throws {
     let result = try SRO.run("solve", "scenarios/norman/typical-week.yaml", "--format", "ics")
     #expect(result.status == 64)

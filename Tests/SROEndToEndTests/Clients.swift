@@ -1,5 +1,6 @@
 import Foundation
 import SROCore
+import SROTestSupport
 import Testing
 
 /// The real programs the outputs are read with: Python's icalendar for the

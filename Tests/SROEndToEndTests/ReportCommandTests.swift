@@ -1,5 +1,6 @@
 import Foundation
 import SROCore
+import SROTestSupport
 import Testing
 
 /// What headless Chromium makes of a report: the screenshot, the printed
@@ -124,7 +125,7 @@ struct PageImage {
 }
 
 @Suite(
-  .serialized,
+  .serialized, .tags(.slow),
   .enabled(
     if: (Clients.chromium != nil && Clients.hasPDFInfo) || Clients.isCI,
     "Chromium or poppler-utils is not installed (scripts/install-deps installs them)"))
@@ -195,7 +196,7 @@ struct ReportCommandTests {
   }
 }
 
-@Suite struct ReportCommandErrorTests {
+@Suite(.tags(.slow)) struct ReportCommandErrorTests {
   @Test func anUnwritableReportExits74() throws {
     let result = try SRO.run(
       "solve", "Tests/SROCoreTests/Fixtures/small.yaml", "--format", "html", "--output",
