@@ -16,6 +16,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
   ],
   targets: [
     // GLPK 5 as installed by Debian's libglpk-dev.
@@ -42,7 +43,7 @@ let package = Package(
     // Scenarios, blocks, the SRO model, rosters and their validator.
     .target(
       name: "SROCore",
-      dependencies: ["LinearModel", "GLPKSolver", "Yams"],
+      dependencies: ["LinearModel", "GLPKSolver", "Yams", .product(name: "Plot", package: "Plot")],
       swiftSettings: strictSwift
     ),
     .executableTarget(

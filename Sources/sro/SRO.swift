@@ -13,6 +13,6 @@ struct SRO: ParsableCommand {
       """,
     subcommands: [
       CheckCommand.self, SolveCommand.self, CompareCommand.self, ExportCommand.self,
-      ValidateCommand.self, GenerateCommand.self, BenchCommand.self,
+      ValidateCommand.self, GenerateCommand.self, BenchCommand.self, StaffingCommand.self,
     ])
 }

@@ -5,7 +5,7 @@ struct ScenarioDecoder {
 
   static let topLevelKeys = [
     "name", "week", "periods", "policy", "agencies", "defaults", "schools", "officers",
-    "absences", "closures", "events", "extends", "remove", "pins", "forbids",
+    "absences", "closures", "events", "extends", "remove", "pins", "forbids", "staffing",
   ]
 
   mutating func decode(_ document: SourceNode) -> Result<Scenario, ScenarioError> {
@@ -33,6 +33,7 @@ struct ScenarioDecoder {
     let events = decodeEvents(top["events"], schools: schoolIDs)
     let pins = decodePins(top["pins"], officers: officerIDs, schools: schoolIDs)
     let forbids = decodeForbids(top["forbids"], officers: officerIDs, schools: schoolIDs)
+    let staffing = reader.staffing(top["staffing"], agencies: agencies.map(\.id), officers: officerIDs)
     guard reader.diagnostics.isEmpty, let week else {
       return .failure(ScenarioError(reader.diagnostics))
     }
@@ -40,7 +41,7 @@ struct ScenarioDecoder {
       Scenario(
         name: name, week: week, periods: periods, policy: policy, agencies: agencies,
         schools: schools, officers: officers, absences: absences, closures: closures,
-        events: events, pins: pins, forbids: forbids))
+        events: events, pins: pins, forbids: forbids, staffing: staffing))
   }
 
   // MARK: - Sections

@@ -18,6 +18,8 @@ public struct Scenario: Sendable {
   public var pins: [Pin] = []
   /// Assignments a planner ruled out (an sro addition to the spec's format).
   public var forbids: [Forbid] = []
+  /// What a staffing study assumes (an sro addition to the spec's format).
+  public var staffing = StaffingAssumptions()
 
   /// The date of `day` in the planned week.
   public func date(of day: Weekday) -> CivilDate { week.adding(days: day.rawValue) }
