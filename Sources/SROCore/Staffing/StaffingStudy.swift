@@ -102,7 +102,7 @@ public struct StaffingStudy: Sendable {
   }
 
   /// `own`, or the best roster of a lower level when it is better.
-  private func best(_ own: LevelOutcome, below level: [Int], chosen: [LevelOutcome]) -> LevelOutcome {
+  func best(_ own: LevelOutcome, below level: [Int], chosen: [LevelOutcome]) -> LevelOutcome {
     var best = own
     for (lower, outcome) in zip(levels, chosen)
     where zip(lower, level).allSatisfy({ $0 <= $1 }) && outcome.isBetter(than: best) {

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import SROCore
+
+@Suite struct StaffingStudyTests {
+  @Test func moreReliefNeverLowersCoverage() throws {
+    let study = try study()
+    let weeks = try study.run(0..<study.samples, threads: 2)
+    #expect(weeks.map(\.sample) == Array(0..<12))
+    for week in weeks {
+      for (lower, higher) in zip(week.levels, week.levels.dropFirst()) {
+        #expect(!lower.fullyCovered || higher.fullyCovered)
+        #expect(!lower.priorityCovered || higher.priorityCovered)
+        #expect(higher.priorityUncoveredHours <= lower.priorityUncoveredHours)
+      }
+    }
+    let report = StaffingReport(header: study.header, weeks: weeks)
+    let shares = report.levels.map(\.fullyCovered)
+    #expect(shares == shares.sorted())
+    #expect(report.levels.map(\.priorityCovered) == report.levels.map(\.priorityCovered).sorted())
+    #expect(shares.first! < 1)  // the study is not trivial: relief matters
+    #expect(shares.last! > shares.first!)
+  }
+
+  @Test func aLowerLevelsBetterRosterIsCarriedUp() throws {
+    let study = try study(relief: [0, 1])
+    var worse = LevelOutcome.empty
+    worse.uncoveredHours = 2
+    worse.objective = 200
+    worse.bound = 150
+    var better = LevelOutcome.empty
+    better.objective = 160
+    let kept = study.best(worse, below: [1], chosen: [better])
+    #expect(kept.carried && kept.uncoveredHours == 0 && kept.bound == 150 && !kept.optimal)
+    #expect(study.best(better, below: [1], chosen: [worse]) == better)
+  }
+
+  @Test func outcomesCountHoursSchoolsAndHighPriority() throws {
+    let s = try scenario(studyYAML)
+    let roster = Roster(
+      scenario: "", week: "", status: .feasible, objective: 10, bound: 5,
+      assignments: [
+        Roster.Assignment(
+          officer: "o1", school: "w1", day: "mon", date: "", start: "07:30", end: "08:30", kind: .coverage,
+          event: nil)
+      ],
+      uncovered: [
+        Roster.Uncovered(
+          school: "w2", day: "mon", date: "", start: "07:30", end: "08:30", kind: .coverage, event: nil,
+          needed: 2, assigned: 0, missing: 2),
+        Roster.Uncovered(
+          school: "w3", day: "mon", date: "", start: "08:30", end: "12:00", kind: .coverage, event: nil,
+          needed: 1, assigned: 0, missing: 1),
+      ],
+      officers: [Roster.OfficerHours(id: "o1", hours: 41, overtime: 1)])
+    let outcome = LevelOutcome(roster: roster, scenario: s, priority: HighPriority(s), seconds: 0)
+    #expect(outcome.uncoveredHours == 5.5 && outcome.priorityUncoveredHours == 2)
+    #expect(outcome.uncoveredSchools == ["w2", "w3"] && outcome.priorityUncoveredSchools == ["w2"])
+    #expect(outcome.overtimeHours == 1 && outcome.crossAgencyHours == 0 && !outcome.optimal)
+    #expect(HighPriority(s).periods.map(\.id) == ["arrival"])
+  }
+
+  @Test func spreadsAndTheRecommendation() throws {
+    let spread = StaffingReport.Spread((1...21).map(Double.init))
+    #expect(spread == StaffingReport.Spread(p5: 2, median: 11, p95: 20, mean: 11))
+    #expect(StaffingReport.Spread([]) == StaffingReport.Spread(p5: 0, median: 0, p95: 0, mean: 0))
+    let study = try study(relief: [0, 1, 2])
+    func week(_ sample: Int, covered: [Bool]) -> SampledWeek {
+      SampledWeek(
+        sample: sample,
+        levels: covered.map { ok in
+          var outcome = LevelOutcome.empty
+          outcome.priorityUncoveredHours = ok ? 0 : 1
+          outcome.uncoveredHours = ok ? 0 : 1
+          return outcome
+        })
+    }
+    // 10 weeks: level 0 covers 5, level 1 covers 9, level 2 all; target 0.9.
+    let weeks = (0..<10).map { week($0, covered: [$0 < 5, $0 < 9, true]) }
+    let report = StaffingReport(header: study.header, weeks: weeks)
+    #expect(report.levels.map(\.priorityCovered) == [0.5, 0.9, 1])
+    #expect(report.recommended == 1)
+    #expect(report.recommendationText.contains("A=1"))
+    let json = report.json
+    #expect(json.contains("\"recommended\": {\"A\": 1}"))
+    #expect(json.contains("{\"relief\": {\"A\": 0}, \"reliefOfficers\": 0, \"fullyCovered\": 0.5"))
+    #expect(report.html.contains("<svg") && report.html.contains("<polyline"))
+    #expect(report.table.contains("A=1"))
+    let none = StaffingReport(
+      header: study.header, weeks: (0..<10).map { week($0, covered: [false, false, $0 < 8]) })
+    #expect(none.recommended == nil && none.json.contains("\"recommended\": null"))
+  }
+}
+
+@Suite struct StudyShardTests {
+  @Test func shardsMergeIntoTheUnshardedReport() throws {
+    let study = try study(samples: 7, relief: [0, 2])
+    let whole = try study.run(0..<7, threads: 2)
+    let shards = (0..<3).map { index in
+      let slice = StudyShards.slice(samples: 7, shard: index, of: 3)
+      return (name: "s\(index)", text: StudyShards.lines(header: study.header, weeks: Array(whole[slice])))
+    }
+    #expect((0..<3).map { StudyShards.slice(samples: 7, shard: $0, of: 3) } == [0..<2, 2..<4, 4..<7])
+    let (header, weeks) = try StudyShards.merge(shards.reversed())
+    let merged = StaffingReport(header: header, weeks: weeks)
+    let direct = StaffingReport(header: study.header, weeks: whole)
+    #expect(merged.json == direct.json && merged.table == direct.table && merged.html == direct.html)
+  }
+
+  @Test func badShardsAreRefused() throws {
+    let study = try study(samples: 2, relief: [0])
+    let lines = StudyShards.lines(
+      header: study.header,
+      weeks: [SampledWeek(sample: 0, levels: [.empty]), SampledWeek(sample: 1, levels: [.empty])])
+    let parts = lines.split(separator: "\n").map(String.init)
+    let otherHeader = StudyShards.lines(
+      header: try SROCoreTests.study(samples: 2, seed: 9, relief: [0]).header, weeks: [])
+    let cases: [([(name: String, text: String)], String)] = [
+      ([], "no shard files given"),
+      ([("a", "")], "a:1: not a staffing shard"),
+      ([("a", "{}\n")], "a:1: not a staffing study header"),
+      ([("a", parts[0] + "\n" + parts[1] + "\n")], "1 of 2 sampled weeks missing"),
+      ([("a", lines), ("b", parts[0] + "\n" + parts[2] + "\n")], "b:2: sample 1 is also in a:3"),
+      ([("a", lines), ("b", otherHeader)], "b:1: not the same study as a (seed differ)"),
+      ([("a", parts[0] + "\n{\"sample\": 0}\n")], "a:2: not a sampled week: missing \"levels\""),
+      ([("a", parts[0] + "\n{\"sample\": 5, \"levels\": []}\n")], "a:2: sample 5 is outside 0..<2"),
+      ([("a", parts[0] + "\n{\"sample\": 0, \"levels\": []}\n")], "a:2: sample 0 has 0 levels, the study 1"),
+      ([("a", parts[0] + "\nnot json\n")], "a:2: not a sampled week: not JSON"),
+    ]
+    for (shards, message) in cases {
+      #expect(throws: ShardError.self) { try StudyShards.merge(shards) }
+      do {
+        _ = try StudyShards.merge(shards)
+      } catch {
+        #expect(error.description.hasPrefix(message), "\(error.description)")
+      }
+    }
+  }
+}
