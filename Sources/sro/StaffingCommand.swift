@@ -73,7 +73,7 @@ struct StaffingStudyCommand: ParsableCommand {
   @Option(help: "Chance that a school is closed on a school day.")
   var closureRate: Double?
 
-  @Option(help: "Seconds allowed to each solve (one week at one level, per independent part).")
+  @Option(help: "Seconds allowed to one sampled week at one relief level.")
   var timeLimit: Double = 10
 
   @Option(

@@ -73,6 +73,8 @@ import Testing
           var outcome = LevelOutcome.empty
           outcome.priorityUncoveredHours = ok ? 0 : 1
           outcome.uncoveredHours = ok ? 0 : 1
+          outcome.uncoveredSchools = ok ? [] : ["w2"]
+          outcome.priorityUncoveredSchools = ok ? [] : ["w2"]
           return outcome
         })
     }
@@ -81,6 +83,11 @@ import Testing
     let report = StaffingReport(header: study.header, weeks: weeks)
     #expect(report.levels.map(\.priorityCovered) == [0.5, 0.9, 1])
     #expect(report.recommended == 1)
+    #expect(
+      report.levels[0].agencies == [
+        StaffingReport.AgencyShare(agency: "A", fullyCovered: 0.5, priorityCovered: 0.5)
+      ])
+    #expect(report.levels[0].schools.map(\.uncovered) == [0, 0.5, 0, 0])
     #expect(report.recommendationText.contains("A=1"))
     let json = report.json
     #expect(json.contains("\"recommended\": {\"A\": 1}"))

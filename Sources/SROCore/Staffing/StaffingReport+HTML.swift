@@ -39,7 +39,8 @@ extension StaffingReport {
     .table(
       .tr(
         .th("relief"), .th("fully covered"), .th("high priority covered"), .th("uncovered h p5"),
-        .th("median"), .th("p95"), .th("overtime h median"), .th("cross-agency h mean"), .th("proven")),
+        .th("median"), .th("p95"), .th("overtime h median"), .th("cross-agency h mean"), .th("proven"),
+        .group(levels.first?.agencies.map { .th(.text("\($0.agency) high priority covered")) } ?? [])),
       .group(
         levels.map { level in
           .tr(
@@ -49,7 +50,8 @@ extension StaffingReport {
             .td(.text(jsonNumber(level.uncoveredHours.p95))),
             .td(.text(jsonNumber(level.overtimeHours.median))),
             .td(.text(jsonNumber(level.crossAgencyHours.mean))),
-            .td(.text(percent(level.proven))))
+            .td(.text(percent(level.proven))),
+            .group(level.agencies.map { .td(.text(percent($0.priorityCovered))) }))
         }))
   }
 

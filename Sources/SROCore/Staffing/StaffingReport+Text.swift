@@ -14,7 +14,8 @@ extension StaffingReport {
     }
     return JSONText.object([
       ("scenario", .string(header.scenario)), ("week", .string(header.week)),
-      ("samples", .integer(header.samples)), ("seed", .string(String(header.seed))),
+      ("samples", .integer(header.samples)),
+      ("seed", header.seed <= UInt64(Int.max) ? .integer(Int(header.seed)) : .string(String(header.seed))),
       ("priorityPeriods", .array(header.priorityPeriods.map(JSONText.string))),
       ("absenceRates", .array(rates)), ("eventsPerWeek", .number(header.eventsPerWeek)),
       ("closureRate", .number(header.closureRate)), ("timeLimit", .number(header.timeLimitSeconds)),
@@ -46,7 +47,21 @@ extension StaffingReport {
       ("fullyCovered", .number(level.fullyCovered)), ("priorityCovered", .number(level.priorityCovered)),
       ("uncoveredHours", spread(level.uncoveredHours)), ("overtimeHours", spread(level.overtimeHours)),
       ("crossAgencyHours", spread(level.crossAgencyHours)), ("proven", .number(level.proven)),
-      ("carried", .integer(level.carried)), ("schools", .array(schools)),
+      ("carried", .integer(level.carried)),
+      (
+        "agencies",
+        .object(
+          level.agencies.map { share in
+            (
+              share.agency,
+              .object([
+                ("fullyCovered", .number(share.fullyCovered)),
+                ("priorityCovered", .number(share.priorityCovered)),
+              ])
+            )
+          })
+      ),
+      ("schools", .array(schools)),
     ])
   }
 
@@ -77,12 +92,14 @@ extension StaffingReport {
       "Absences per officer and school day: "
         + header.rates.map { "\($0.who) \(percent($0.wholeDay)) whole day, \(percent($0.partDay)) part day" }
         .joined(separator: "; "),
-      "High priority: \(priorityText). Each solve limited to \(jsonNumber(header.timeLimitSeconds)) s.", "",
+      "High priority: \(priorityText). Each week limited to \(jsonNumber(header.timeLimitSeconds)) s per level.",
+      "",
     ]
-    let heading = [
-      "relief", "fully covered", "high priority", "uncovered h p5/med/p95", "overtime h med/p95",
-      "cross-agency h mean", "proven",
-    ]
+    let heading =
+      [
+        "relief", "fully covered", "high priority", "uncovered h p5/med/p95", "overtime h med/p95",
+        "cross-agency h mean", "proven",
+      ] + (levels.first?.agencies.map { "\($0.agency) high priority" } ?? [])
     let rows = levels.map { level in
       [
         reliefText(level.relief), percent(level.fullyCovered), percent(level.priorityCovered),
@@ -90,7 +107,7 @@ extension StaffingReport {
           .joined(separator: " / "),
         hours(level.overtimeHours.median) + " / " + hours(level.overtimeHours.p95),
         hours(level.crossAgencyHours.mean), percent(level.proven),
-      ]
+      ] + level.agencies.map { percent($0.priorityCovered) }
     }
     lines += aligned([heading] + rows)
     lines += ["", recommendationText]

@@ -19,6 +19,15 @@ public struct StaffingReport: Sendable, Hashable {
     public var priorityUncovered: Double
   }
 
+  /// How often one agency's schools were covered at one level.
+  public struct AgencyShare: Sendable, Hashable {
+    public var agency: String
+    /// Share of weeks with nothing uncovered at the agency's schools.
+    public var fullyCovered: Double
+    /// Share of weeks with no high-priority block uncovered at its schools.
+    public var priorityCovered: Double
+  }
+
   /// One relief level over every sampled week.
   public struct Level: Sendable, Hashable {
     /// Relief officers per agency, in the header's agency order.
@@ -37,6 +46,8 @@ public struct StaffingReport: Sendable, Hashable {
     public var carried: Int
     /// Every school, in the scenario's order.
     public var schools: [SchoolShare]
+    /// Every agency responsible for a school, in order of its first school.
+    public var agencies: [AgencyShare]
 
     /// Relief officers in all.
     public var totalRelief: Int { relief.reduce(0, +) }
@@ -75,6 +86,15 @@ public struct StaffingReport: Sendable, Hashable {
       for school in outcome.uncoveredSchools { uncovered[school, default: 0] += 1 }
       for school in outcome.priorityUncoveredSchools { priorityUncovered[school, default: 0] += 1 }
     }
+    var agencies: [String] = []
+    for school in header.schools where !agencies.contains(school.agency) { agencies.append(school.agency) }
+    let agencyOf = Dictionary(header.schools.map { ($0.id, $0.agency) }) { first, _ in first }
+    let agencyShares = agencies.map { agency in
+      AgencyShare(
+        agency: agency,
+        fullyCovered: share { !$0.uncoveredSchools.contains { agencyOf[$0] == agency } },
+        priorityCovered: share { !$0.priorityUncoveredSchools.contains { agencyOf[$0] == agency } })
+    }
     return Level(
       relief: relief, fullyCovered: share(\.fullyCovered), priorityCovered: share(\.priorityCovered),
       uncoveredHours: Spread(outcomes.map(\.uncoveredHours)),
@@ -85,7 +105,7 @@ public struct StaffingReport: Sendable, Hashable {
         SchoolShare(
           school: school, uncovered: roundToMicro(Double(uncovered[school.id] ?? 0) / count),
           priorityUncovered: roundToMicro(Double(priorityUncovered[school.id] ?? 0) / count))
-      })
+      }, agencies: agencyShares)
   }
 }
 

@@ -29,7 +29,8 @@ public struct StaffingStudy: Sendable {
   /// The agencies given relief, and each level's count per agency.
   public let agencies: [AgencyID]
   public let levels: [[Int]]
-  /// The limit of each solve (one independent part of one level of a week).
+  /// The time allowed to one week at one level (its parts share it; a
+  /// part is given at least a tenth of it).
   public let timeLimit: Duration
   /// The share of weeks fully covered at high priority the recommendation aims at.
   public let target: Double
@@ -81,7 +82,9 @@ public struct StaffingStudy: Sendable {
   public func week(_ sample: Int) throws(PlanningError) -> SampledWeek {
     var solvedParts: [String: LevelOutcome] = [:]
     var chosen: [LevelOutcome] = []
+    let clock = ContinuousClock()
     for level in levels {
+      let deadline = clock.now + timeLimit
       let week = sampler.week(sample, relief: Array(zip(agencies, level)))
       var own = LevelOutcome.empty
       for part in week.independentParts() {
@@ -91,7 +94,7 @@ public struct StaffingStudy: Sendable {
         if let known = solvedParts[key] {
           own = own.adding(LevelOutcome(cachedFrom: known))
         } else {
-          let outcome = try solve(part)
+          let outcome = try solve(part, limit: max(deadline - clock.now, timeLimit / 10))
           solvedParts[key] = outcome
           own = own.adding(outcome)
         }
@@ -116,10 +119,10 @@ public struct StaffingStudy: Sendable {
     return best
   }
 
-  /// Plans one part with the per-solve time limit, one thread.
-  private func solve(_ part: Scenario) throws(PlanningError) -> LevelOutcome {
+  /// Plans one part within `limit`, on one thread.
+  private func solve(_ part: Scenario, limit: Duration) throws(PlanningError) -> LevelOutcome {
     var options = PlanningOptions()
-    options.timeLimit = timeLimit
+    options.timeLimit = limit
     options.threads = 1
     let result = try Planner.plan(part, options: options)
     let seconds =
