@@ -44,16 +44,16 @@ final class StudyProgress: Sendable {
   }
 
   /// One line on how the solving went: weeks × levels, wall time, the
-  /// median time of a week's solve at one level and the share proven optimal.
+  /// median time of a week at one level (over those that needed a solve)
+  /// and the share proven optimal.
   static func summary(_ weeks: [SampledWeek], levels: Int, since began: ContinuousClock.Instant) -> String {
     let outcomes = weeks.flatMap(\.levels)
-    let times = outcomes.map(\.seconds).sorted()
+    let times = outcomes.map(\.seconds).filter { $0 > 0 }.sorted()
     let median = times.isEmpty ? 0 : (times[(times.count - 1) / 2] + times[times.count / 2]) / 2
     let proven = Double(outcomes.filter(\.optimal).count) / Double(max(1, outcomes.count))
     return String(
-      format:
-        "solved %d weeks x %d levels in %.1f s: median %.3f s per week and level, %.1f%% proven optimal",
-      weeks.count, levels, seconds(ContinuousClock.now - began), median, proven * 100)
+      format: "solved %d weeks x %d levels in %.1f s: %d solved, median %.3f s; %.1f%% proven optimal",
+      weeks.count, levels, seconds(ContinuousClock.now - began), times.count, median, proven * 100)
   }
 }
 

@@ -15,6 +15,16 @@ import Testing
         #expect(higher.priorityUncoveredHours <= lower.priorityUncoveredHours)
       }
     }
+    // Once a level staffs a week perfectly, the levels above take its roster unsolved.
+    var reused = 0
+    for week in weeks {
+      guard let first = week.levels.firstIndex(where: \.isPerfect) else { continue }
+      for outcome in week.levels[(first + 1)...] {
+        #expect(outcome.isPerfect && outcome.carried && outcome.seconds == 0)
+        reused += 1
+      }
+    }
+    #expect(reused > 0)
     let report = StaffingReport(header: study.header, weeks: weeks)
     let shares = report.levels.map(\.fullyCovered)
     #expect(shares == shares.sorted())
@@ -97,6 +107,32 @@ import Testing
     let none = StaffingReport(
       header: study.header, weeks: (0..<10).map { week($0, covered: [false, false, $0 < 8]) })
     #expect(none.recommended == nil && none.json.contains("\"recommended\": null"))
+  }
+}
+
+extension StaffingStudyTests {
+  @Test func theCurveFollowsTheBestLevelForEachNumberOfOfficers() throws {
+    var header = try study(relief: [0, 1]).header
+    header.agencies = ["A", "B"]
+    header.levels = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    // Level [1, 0] covers 3 of 4 weeks, [0, 1] only 1: with one officer, A's is the better.
+    let covered = [
+      [false, false, true, true], [false, false, true, true], [false, false, false, true],
+      [true, true, true, true],
+    ]
+    let weeks = (0..<4).map { sample in
+      SampledWeek(
+        sample: sample,
+        levels: (0..<4).map { level in
+          var outcome = LevelOutcome.empty
+          outcome.priorityUncoveredHours = covered[sample][level] ? 0 : 1
+          return outcome
+        })
+    }
+    let report = StaffingReport(header: header, weeks: weeks)
+    #expect(report.levels.map(\.priorityCovered) == [0.25, 0.25, 0.75, 1])
+    #expect(report.frontier.map(\.relief) == [[0, 0], [1, 0], [1, 1]])
+    #expect(report.html.contains("A=1 B=0</text>") && !report.html.contains("A=0 B=1</text>"))
   }
 }
 

@@ -73,7 +73,7 @@ private let district = """
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Staffing study: Study district, 4 sampled weeks (seed 1)"))
     #expect(run.stdout.contains("CCSO=3"))
-    #expect(run.stderr.contains("solved 4 weeks x 2 levels in"))
+    #expect(run.stderr.contains("solved 4 weeks x 2 levels in") && run.stderr.contains("proven optimal"))
     let quiet = try SRO.run(
       "staffing", try districtFile(in: folder), "--samples", "4", "--relief", "CCSO=0,3", "--quiet")
     #expect(quiet.stderr.isEmpty && quiet.stdout == run.stdout)

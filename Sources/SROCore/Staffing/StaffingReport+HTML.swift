@@ -74,12 +74,24 @@ extension StaffingReport {
 }
 
 extension StaffingReport {
+  /// For each number of relief officers in all, the level that uses them
+  /// best (the most weeks covered at high priority, then fully covered).
+  var frontier: [Level] {
+    let totals = Set(levels.map(\.totalRelief)).sorted()
+    return totals.compactMap { total in
+      levels.filter { $0.totalRelief == total }.max { a, b in
+        (a.priorityCovered, a.fullyCovered) < (b.priorityCovered, b.fullyCovered)
+      }
+    }
+  }
+
   /// Share of weeks fully covered, and covered at high priority, against
-  /// the levels (left to right in order), with the target as a dashed line.
+  /// relief officers in all: a line through the best level for each total
+  /// (named under the axis), a dot for every level, the target dashed.
   fileprivate var chart: Node<HTML.BodyContext> {
-    let (width, height, left, top, plotWidth, plotHeight) = (720.0, 360.0, 56.0, 20.0, 640.0, 240.0)
-    let step = levels.count > 1 ? plotWidth / Double(levels.count - 1) : 0
-    func x(_ index: Int) -> Double { left + (levels.count > 1 ? Double(index) * step : plotWidth / 2) }
+    let (width, height, left, top, plotWidth, plotHeight) = (760.0, 380.0, 56.0, 20.0, 620.0, 240.0)
+    let maxTotal = Double(max(1, levels.map(\.totalRelief).max() ?? 1))
+    func x(_ level: Level) -> Double { left + Double(level.totalRelief) / maxTotal * plotWidth }
     func y(_ share: Double) -> Double { top + (1 - share) * plotHeight }
     var nodes: [Node<HTML.BodyContext>] = [
       .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
@@ -96,23 +108,17 @@ extension StaffingReport {
       line(left, y(header.target), left + plotWidth, y(header.target), stroke: "#888", dashed: true))
     nodes.append(
       label("target \(percent(header.target))", x: left + plotWidth, y: y(header.target) - 4, anchor: "end"))
-    for (index, level) in levels.enumerated() {
-      nodes.append(
-        .element(
-          named: "text",
-          nodes: [
-            .attribute(
-              named: "transform",
-              value: "translate(\(svgNumber(x(index))),\(svgNumber(top + plotHeight + 14))) rotate(30)"),
-            .attribute(named: "font-size", value: "11"), .text(reliefText(level.relief)),
-          ]))
+    for level in frontier {
+      nodes.append(label("\(level.totalRelief)", x: x(level), y: top + plotHeight + 16, anchor: "middle"))
+      nodes.append(rotatedLabel(reliefText(level.relief), x: x(level), y: top + plotHeight + 30))
     }
+    nodes.append(label("relief officers", x: left + plotWidth / 2, y: height - 4, anchor: "middle"))
     let series: [(String, String, (Level) -> Double)] = [
       ("fully covered", "#1f77b4", { $0.fullyCovered }),
       ("covered at \(priorityText)", "#d62728", { $0.priorityCovered }),
     ]
     for (number, (name, colour, value)) in series.enumerated() {
-      let points = levels.enumerated().map { "\(svgNumber(x($0))),\(svgNumber(y(value($1))))" }
+      let points = frontier.map { "\(svgNumber(x($0))),\(svgNumber(y(value($0))))" }
       nodes.append(
         .element(
           named: "polyline",
@@ -121,10 +127,10 @@ extension StaffingReport {
             .attribute(named: "fill", value: "none"), .attribute(named: "stroke", value: colour),
             .attribute(named: "stroke-width", value: "2"),
           ]))
-      for (index, level) in levels.enumerated() {
+      for level in levels {
         nodes.append(
           dot(
-            x(index), y(value(level)), colour: colour,
+            x(level), y(value(level)), colour: colour,
             title: "\(reliefText(level.relief)): \(name) \(percent(value(level)))"))
       }
       let legendY = top + Double(number) * 16 + 4
@@ -132,6 +138,15 @@ extension StaffingReport {
       nodes.append(label(name, x: left + 34, y: legendY + 4, anchor: "start"))
     }
     return .element(named: "svg", nodes: nodes)
+  }
+
+  private func rotatedLabel(_ text: String, x: Double, y: Double) -> Node<HTML.BodyContext> {
+    .element(
+      named: "text",
+      nodes: [
+        .attribute(named: "transform", value: "translate(\(svgNumber(x)),\(svgNumber(y))) rotate(20)"),
+        .attribute(named: "font-size", value: "10"), .text(text),
+      ])
   }
 
   private func line(

@@ -76,11 +76,18 @@ public struct StaffingStudy: Sendable {
     return weeks
   }
 
-  /// The sampled week `sample`, solved at every level. Independent parts
-  /// (see ``Scenario/independentParts()``) that one level shares with a
-  /// lower one (an agency whose relief did not change) are solved once.
+  /// The sampled week `sample`, solved at every level.
+  ///
+  /// Independent parts (see ``Scenario/independentParts()``) are planned
+  /// apart. A part a level shares with a lower one (an agency whose relief
+  /// did not change) is planned once. A part that a lower level already
+  /// staffed perfectly (its schools fully covered, no overtime, no
+  /// cross-agency hour) is not planned again: more relief cannot improve any
+  /// number the report shows, and that roster is still valid (it counts as
+  /// `carried`).
   public func week(_ sample: Int) throws(PlanningError) -> SampledWeek {
     var solvedParts: [String: LevelOutcome] = [:]
+    var perfect: [(level: [Int], schools: [SchoolID], outcome: LevelOutcome)] = []
     var chosen: [LevelOutcome] = []
     let clock = ContinuousClock()
     for level in levels {
@@ -88,16 +95,26 @@ public struct StaffingStudy: Sendable {
       let week = sampler.week(sample, relief: Array(zip(agencies, level)))
       var own = LevelOutcome.empty
       for part in week.independentParts() {
+        let schools = part.schools.map(\.id)
         let key =
           part.officers.map(\.id.rawValue).joined(separator: ",") + "|"
-          + part.schools.map(\.id.rawValue).joined(separator: ",")
+          + schools.map(\.rawValue).joined(separator: ",")
+        var outcome: LevelOutcome
         if let known = solvedParts[key] {
-          own = own.adding(LevelOutcome(cachedFrom: known))
+          outcome = known
+        } else if let lower = perfect.first(where: { $0.schools == schools && $0.level.allSatisfy(<=, level) }
+        ) {
+          outcome = lower.outcome
+          outcome.carried = true
         } else {
-          let outcome = try solve(part, limit: max(deadline - clock.now, timeLimit / 10))
+          outcome = try solve(part, limit: max(deadline - clock.now, timeLimit / 10))
           solvedParts[key] = outcome
+          if outcome.isPerfect { perfect.append((level, schools, outcome)) }
           own = own.adding(outcome)
+          continue
         }
+        outcome.seconds = 0
+        own = own.adding(outcome)
       }
       chosen.append(best(own, below: level, chosen: chosen))
     }
@@ -108,7 +125,7 @@ public struct StaffingStudy: Sendable {
   func best(_ own: LevelOutcome, below level: [Int], chosen: [LevelOutcome]) -> LevelOutcome {
     var best = own
     for (lower, outcome) in zip(levels, chosen)
-    where zip(lower, level).allSatisfy({ $0 <= $1 }) && outcome.isBetter(than: best) {
+    where lower.allSatisfy(<=, level) && outcome.isBetter(than: best) {
       best = outcome
     }
     guard best != own else { return own }
@@ -132,10 +149,9 @@ public struct StaffingStudy: Sendable {
   }
 }
 
-extension LevelOutcome {
-  /// A part solved at a lower level, reused: no time spent now.
-  fileprivate init(cachedFrom outcome: LevelOutcome) {
-    self = outcome
-    seconds = 0
+extension [Int] {
+  /// Whether every count is at most the other level's.
+  fileprivate func allSatisfy(_ order: (Int, Int) -> Bool, _ other: [Int]) -> Bool {
+    zip(self, other).allSatisfy { order($0, $1) }
   }
 }

@@ -28,6 +28,10 @@ public struct LevelOutcome: Sendable, Hashable, Codable {
 
   /// Nothing uncovered at all.
   public var fullyCovered: Bool { uncoveredHours == 0 }
+  /// Nothing uncovered, no overtime, no cross-agency hour: no roster does
+  /// better on any number a report shows.
+  var isPerfect: Bool { uncoveredHours == 0 && overtimeHours == 0 && crossAgencyHours == 0 }
+
   /// Nothing uncovered in a high-priority block.
   public var priorityCovered: Bool { priorityUncoveredHours == 0 }
 
