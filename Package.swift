@@ -10,6 +10,11 @@ let package = Package(
   products: [
     .library(name: "LinearModel", targets: ["LinearModel"]),
     .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+    .library(name: "SROScenario", targets: ["SROScenario"]),
+    .library(name: "SRORoster", targets: ["SRORoster"]),
+    .library(name: "SROValidator", targets: ["SROValidator"]),
+    .library(name: "SROFormulation", targets: ["SROFormulation"]),
+    .library(name: "SROSearch", targets: ["SROSearch"]),
     .library(name: "SROCore", targets: ["SROCore"]),
     .executable(name: "sro", targets: ["sro"]),
   ],
@@ -40,10 +45,57 @@ let package = Package(
       dependencies: ["LinearModel", "CGLPK", "CGLPKGuard"],
       swiftSettings: strictSwift
     ),
-    // Scenarios, blocks, the SRO model, rosters and their validator.
+    // Data flows one way, each arrow a module boundary:
+    // scenario -> blocks -> formulation -> search -> roster -> renderers.
+    // Scenarios: types, calendar, loading and layering, diagnostics, the
+    // blocks of spec §2 and eligibility (§3), the district generator.
+    .target(
+      name: "SROScenario",
+      dependencies: ["Yams"],
+      swiftSettings: strictSwift
+    ),
+    // Rosters, published rosters, changes, merging, statistics and the
+    // renderers (table, CSV, JSON, comparison).
+    .target(
+      name: "SRORoster",
+      dependencies: ["SROScenario"],
+      swiftSettings: strictSwift
+    ),
+    // The independent check of a roster against spec §2-§4: it sees the
+    // scenario and the roster, never the model.
+    .target(
+      name: "SROValidator",
+      dependencies: ["SROScenario", "SRORoster"],
+      swiftSettings: strictSwift
+    ),
+    // The mixed-integer program of spec §4: rules, rows, objective; no solver.
+    .target(
+      name: "SROFormulation",
+      dependencies: ["SROScenario", "SRORoster", "LinearModel"],
+      swiftSettings: strictSwift
+    ),
+    // The search: stages over one part, decomposition, regions, bounds.
+    .target(
+      name: "SROSearch",
+      dependencies: ["SROFormulation", "SROScenario", "SRORoster", "LinearModel", "GLPKSolver"],
+      swiftSettings: strictSwift
+    ),
+    // Staffing studies: many sampled weeks planned at each relief level,
+    // and their report (table, JSON, HTML with an SVG chart).
+    .target(
+      name: "SROStaffing",
+      dependencies: [
+        "SROScenario", "SRORoster", "SROFormulation", "SROSearch", .product(name: "Plot", package: "Plot"),
+      ],
+      swiftSettings: strictSwift
+    ),
+    // The facade: `import SROCore` re-exports every layer above.
     .target(
       name: "SROCore",
-      dependencies: ["LinearModel", "GLPKSolver", "Yams", .product(name: "Plot", package: "Plot")],
+      dependencies: [
+        "SROScenario", "SRORoster", "SROValidator", "SROFormulation", "SROSearch", "SROStaffing",
+        "LinearModel", "GLPKSolver",
+      ],
       swiftSettings: strictSwift
     ),
     .executableTarget(

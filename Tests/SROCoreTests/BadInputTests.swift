@@ -1,6 +1,10 @@
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// Every bad-input rule of spec §6: refused with one line per problem,
 /// naming the file, the line and the field path, with a suggestion where

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// Solving a scenario's independent parts apart gives the optimum of the
 /// monolithic model.

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// The seeded district generator: reproducible, always a valid scenario of
 /// the requested size, and a Norman-size week solves.

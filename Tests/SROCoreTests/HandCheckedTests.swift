@@ -1,6 +1,10 @@
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// Tiny scenarios whose optimal objective is worked out by hand in the
 /// comment above each case. Weights are the defaults: uncovered 100,

@@ -2,7 +2,11 @@ import GLPKSolver
 import LinearModel
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// The machinery for large districts: the greedy roster, and the
 /// restricted, priced model with its bound.

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// `extends` chains, overlays and `remove` (spec §1), on files in a
 /// temporary folder.

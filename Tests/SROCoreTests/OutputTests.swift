@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// The roster formats against golden files made from `Fixtures/small.yaml`
 /// (objective 1800, checked by hand: Lincoln misses 1 officer on Monday's

@@ -1,7 +1,11 @@
 import GLPKSolver
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// Officer-week pricing and the pattern bound built on it.
 @Suite struct PatternBoundTests {

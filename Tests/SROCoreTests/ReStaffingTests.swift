@@ -2,7 +2,11 @@ import GLPKSolver
 import LinearModel
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// The few-schools-at-a-time search (``ReStaffing``): which schools it
 /// searches together, and the rosters it reaches from an empty one.

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROStaffing
 
 @Suite struct StaffingStudyTests {
   @Test func moreReliefNeverLowersCoverage() throws {

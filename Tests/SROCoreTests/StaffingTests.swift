@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROStaffing
 
 /// Four elementary schools of agency A with an arrival period of priority
 /// 3, one officer at each, officers away a fifth of the days.

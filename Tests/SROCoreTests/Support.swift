@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// A one-agency district every hand-checked case starts from: agency A
 /// serves `elementary`, agency B serves `high`; no periods, default policy.

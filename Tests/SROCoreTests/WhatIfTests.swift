@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import SROCore
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
 
 /// Quick edits, pins, minimal-change re-planning and comparisons (issue 4).
 @Suite struct WhatIfTests {

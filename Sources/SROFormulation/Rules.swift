@@ -1,0 +1,97 @@
+import Foundation
+import LinearModel
+import SRORoster
+import SROScenario
+
+/// The per-pair rules of spec §3–4 that do not depend on the solver:
+/// eligibility (``Eligibility``), travel time and rest.
+package struct Rules: Sendable {
+  package let scenario: Scenario
+  /// Spec §3.
+  package let eligibility: Eligibility
+  /// Each school's position in `scenario.schools`.
+  package var schoolIndex: [SchoolID: Int] { eligibility.schoolIndex }
+  /// Minutes from school i to school j at `i * schools + j`, computed once:
+  /// model building asks for millions of pairs.
+  private let travel: [Int]
+
+  package init(_ scenario: Scenario) {
+    self.scenario = scenario
+    eligibility = Eligibility(scenario)
+    let speed = scenario.policy.travelSpeedKmh
+    travel = scenario.schools.flatMap { from in
+      scenario.schools.map { to in
+        guard from.id != to.id, let a = from.location, let b = to.location else { return 0 }
+        return Int((60 * haversineKilometres(a, b) / speed).rounded(.up))
+      }
+    }
+  }
+
+  package func school(_ id: SchoolID) -> School? { eligibility.school(id) }
+
+  /// Spec §3 (``Eligibility/isEligible(_:for:)``).
+  package func isEligible(_ officer: Officer, for block: Block) -> Bool {
+    eligibility.isEligible(officer, for: block)
+  }
+
+  /// ``Eligibility/whyIneligible(_:for:)``.
+  package func whyIneligible(_ officer: Officer, for block: Block) -> String? {
+    eligibility.whyIneligible(officer, for: block)
+  }
+
+  /// ``Eligibility/isCrossAgency(_:_:)``.
+  package func isCrossAgency(_ officer: Officer, _ block: Block) -> Bool {
+    eligibility.isCrossAgency(officer, block)
+  }
+
+  /// ``Eligibility/isAwayFromHome(_:_:)``.
+  package func isAwayFromHome(_ officer: Officer, _ block: Block) -> Bool {
+    eligibility.isAwayFromHome(officer, block)
+  }
+
+  /// Minutes to travel between two schools: `ceil(60 × km / speed)`, 0 when
+  /// either has no location.
+  package func travelMinutes(_ a: SchoolID, _ b: SchoolID) -> Int {
+    travelMinutes(from: schoolIndex[a], to: schoolIndex[b])
+  }
+
+  /// ``travelMinutes(_:_:)`` by position in `scenario.schools` (0 for an
+  /// unknown school).
+  package func travelMinutes(from a: Int?, to b: Int?) -> Int {
+    guard let a, let b else { return 0 }
+    return travel[a * scenario.schools.count + b]
+  }
+
+  /// Whether one officer cannot take `first` and then `second` on the same
+  /// day (`first` ends at or before `second` starts) for lack of travel time.
+  package func travelConflict(_ first: Block, _ second: Block) -> Bool {
+    travelConflict(
+      from: schoolIndex[first.school], end: first.interval.end.minutes,
+      to: schoolIndex[second.school], start: second.interval.start.minutes)
+  }
+
+  /// ``travelConflict(_:_:)`` by school position and minutes: leaving
+  /// school `a` at `end`, school `b` cannot be reached by `start`. Model
+  /// building and pricing ask this for millions of pairs.
+  package func travelConflict(from a: Int?, end: Int, to b: Int?, start: Int) -> Bool {
+    a != b && start - end < travelMinutes(from: a, to: b)
+  }
+
+  /// Whether `late` (day d) and `early` (day d + 1) leave less than the
+  /// minimum rest between them.
+  package func restConflict(_ late: Block, _ early: Block) -> Bool {
+    Double(24 * 60 + early.interval.start.minutes - late.interval.end.minutes)
+      < 60 * scenario.policy.minRestHours
+  }
+}
+
+/// Great-circle distance on a sphere of radius 6371.0 km.
+package func haversineKilometres(_ a: Location, _ b: Location) -> Double {
+  let radians = Double.pi / 180
+  let dLat = (b.latitude - a.latitude) * radians
+  let dLon = (b.longitude - a.longitude) * radians
+  let h =
+    sin(dLat / 2) * sin(dLat / 2)
+    + cos(a.latitude * radians) * cos(b.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+  return 2 * 6371.0 * asin(min(1, sqrt(h)))
+}

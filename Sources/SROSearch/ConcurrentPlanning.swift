@@ -1,0 +1,48 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+import SROFormulation
+import SRORoster
+import SROScenario
+import Synchronization
+
+extension Planner {
+  /// Plans several scenarios at once, each solve on a thread of its own
+  /// (GLPK keeps its environment per thread), at most `threads` at a time.
+  /// Results come back in the order of `scenarios`, whatever the thread
+  /// count, so output built from them does not depend on it.
+  public static func plan(
+    _ scenarios: [Scenario], options: PlanningOptions = PlanningOptions(), threads: Int
+  ) -> [Result<PlanningResult, PlanningError>] {
+    var perScenario = options
+    perScenario.threads = 1  // the scenarios already keep `threads` threads busy
+    let shared = perScenario
+    return concurrently(scenarios, threads: threads) { scenario in
+      Result { () throws(PlanningError) in try plan(scenario, options: shared) }
+    }
+  }
+}
+
+/// `work` applied to each item, each on a new thread (GLPK's environment is
+/// per thread), at most `threads` at a time; results in the items' order.
+package func concurrently<Item: Sendable, Output: Sendable>(
+  _ items: [Item], threads: Int, _ work: @escaping @Sendable (Item) -> Output
+) -> [Output] {
+  let results = Mutex<[Int: Output]>([:])
+  let slots = DispatchSemaphore(value: max(1, threads))
+  let done = DispatchGroup()
+  for (index, item) in items.enumerated() {
+    slots.wait()
+    done.enter()
+    let thread = Thread {
+      let output = work(item)
+      results.withLock { $0[index] = output }
+      slots.signal()
+      done.leave()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+  done.wait()
+  return results.withLock { all in items.indices.map { all[$0]! } }
+}

@@ -1,0 +1,105 @@
+import GLPKSolver
+import LinearModel
+import SROFormulation
+import SRORoster
+import SROScenario
+
+/// A feasible roster for when a time limit stops GLPK empty-handed, built by
+/// taking pairs in order of preference (pinned first, then home officers at
+/// home, relief officers, officers away from home) whenever the officer can
+/// still take the block under every rule of spec §4.
+struct GreedyStart {
+  let coverage: CoverageModel
+  let rules: Rules
+
+  /// A value for every model variable, or `nil` if the rules cannot be met
+  /// (then no start is offered).
+  func values() -> [Double]? {
+    let preference = homeFirst
+    let scenario = coverage.scenario
+    let blocks = coverage.blocks
+    var taken = [[Int]](repeating: [], count: scenario.officers.count)
+    var assigned = [Int](repeating: 0, count: blocks.count)
+    var values = [Double](repeating: 0, count: coverage.model.variables.count)
+    let order = coverage.assignments.indices.sorted {
+      let (a, b) = (coverage.assignments[$0], coverage.assignments[$1])
+      let (pa, pb) = (
+        coverage.model[a.variable].lowerBound, coverage.model[b.variable].lowerBound
+      )
+      if pa != pb { return pa > pb }
+      let (va, vb) = (preference[a.variable.index], preference[b.variable.index])
+      return va != vb ? va > vb : $0 < $1
+    }
+    for index in order {
+      let pair = coverage.assignments[index]
+      let isPinned = coverage.model[pair.variable].lowerBound > 0
+      guard assigned[pair.block] < blocks[pair.block].needed,
+        canTake(pair.block, officer: pair.officer, taken: taken[pair.officer])
+      else {
+        if isPinned { return nil }
+        continue
+      }
+      taken[pair.officer].append(pair.block)
+      assigned[pair.block] += 1
+      values[pair.variable.index] = 1
+    }
+    for (b, short) in coverage.shortages.enumerated() {
+      values[short.index] = Double(blocks[b].needed - assigned[b])
+    }
+    for (o, ot) in coverage.overtime.enumerated() {
+      let hours = taken[o].reduce(0.0) { $0 + blocks[$1].hours }
+      let over = max(0, hours - scenario.officers[o].maxHoursPerWeek)
+      values[ot.index] = (over / coverage.overtimeStep[o] - 1e-9).rounded(.up)
+    }
+    return values
+  }
+
+  /// A preference for home officers at home, then relief officers, then
+  /// officers away from home.
+  private var homeFirst: [Double] {
+    var preference = [Double](repeating: 0, count: coverage.model.variables.count)
+    for pair in coverage.assignments {
+      let home = coverage.scenario.officers[pair.officer].home
+      preference[pair.variable.index] =
+        home == coverage.blocks[pair.block].school ? 1 : (home == nil ? 0.5 : 0)
+    }
+    return preference
+  }
+
+  /// When a limit stopped GLPK before it found any roster: the greedy
+  /// roster (home officers at home first, then relief, then others), as a
+  /// feasible solution carrying GLPK's bound.
+  func fallback(for stopped: Solution) -> Solution? {
+    guard let values = values() else { return nil }
+    return Solution(
+      status: .feasible, objective: coverage.model.objective.evaluate { values[$0.index] },
+      bound: stopped.bound, values: values, solveTime: stopped.solveTime,
+      startingSolutionAccepted: nil)
+  }
+
+  private func canTake(_ b: Int, officer o: Int, taken: [Int]) -> Bool {
+    let blocks = coverage.blocks
+    let block = blocks[b]
+    let officer = coverage.scenario.officers[o]
+    let policy = coverage.scenario.policy
+    var day = block.hours
+    var week = block.hours
+    for t in taken {
+      let other = blocks[t]
+      week += other.hours
+      if other.day == block.day {
+        day += other.hours
+        if other.interval.overlaps(block.interval) { return false }
+        if other.interval.end <= block.interval.start, rules.travelConflict(other, block) { return false }
+        if block.interval.end <= other.interval.start, rules.travelConflict(block, other) { return false }
+      } else if other.day.next == block.day, rules.restConflict(other, block) {
+        return false
+      } else if block.day.next == other.day, rules.restConflict(block, other) {
+        return false
+      }
+    }
+    let step = coverage.overtimeStep[o]
+    let overtimeCap = step * (officer.maxOvertimePerWeek / step + 1e-9).rounded(.down)
+    return day <= policy.maxHoursPerDay + 1e-9 && week <= officer.maxHoursPerWeek + overtimeCap + 1e-9
+  }
+}

@@ -1,0 +1,157 @@
+import Foundation
+public import GLPKSolver
+import LinearModel
+import SROFormulation
+import SRORoster
+import SROScenario
+
+/// How hard to search.
+public struct PlanningOptions: Sendable {
+  /// Stop after this long with the best roster so far; `nil` for no limit.
+  public var timeLimit: Duration?
+  /// Stop once the relative gap is at most this.
+  public var relativeGap: Double = 0
+  /// Where GLPK's output lines go.
+  public var log: SolverLog = .silent
+  /// Called with each progress report of a solve (from the solving thread).
+  public var progress: (@Sendable (SolverProgress) -> Void)?
+  /// A published roster to stay close to (minimal-change re-planning).
+  public var published: PublishedRoster?
+  /// Solve independent parts apart (the same optimum, found faster).
+  public var decompose = true
+  /// Solve parts with more than ``RestrictedPlanner/threshold`` eligible
+  /// pairs on a priced, restricted model (with a valid bound) instead of
+  /// the full one.
+  public var restrictLargeParts = true
+  /// Eligible pairs above which a part counts as large.
+  var restrictionThreshold = RestrictedPlanner.threshold
+  /// Schools above which a large part is planned by region.
+  var regionalThreshold = RegionalPlanner.threshold
+  /// Most schools in a region.
+  var regionSchools = RegionalPlanner.regionSchools
+  /// Eligible pairs up to which a part planned by region is re-staffed
+  /// whole once merged (above it, neighbouring regions two by two).
+  var acrossRegionsPairs = RegionalPlanner.acrossRegionsPairs
+  /// How many parts to solve at once.
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  public init() {}
+
+  var solverOptions: SolverOptions {
+    var options = SolverOptions()
+    options.timeLimit = timeLimit
+    options.relativeGap = relativeGap
+    options.log = log
+    options.progress = progress
+    options.cuts = Set(CutFamily.allCases)
+    return options
+  }
+}
+
+/// The result of planning a week: the roster and how the solve went.
+public struct PlanningResult: Sendable {
+  public let roster: Roster
+  /// Binary variables (eligible officer–block pairs) of the models solved.
+  public let binaries: Int
+  public let variables: Int
+  public let rows: Int
+  /// How many independent parts were solved (see ``Scenario/independentParts()``).
+  public let parts: Int
+  /// Model building, summed over the parts.
+  public let buildTime: Duration
+  /// GLPK's time, summed over the parts.
+  public let solveTime: Duration
+  /// Wall time of building and solving, parts running concurrently.
+  public let wallTime: Duration
+}
+
+/// Scenario in, roster out.
+public enum Planner {
+  /// Builds the model of `scenario`, solves it with GLPK and decodes the roster.
+  ///
+  /// The scenario is first split into independent parts (officers and
+  /// schools that no eligibility links), each solved on a thread of its own,
+  /// `options.threads` at a time; their rosters are merged. The roster does
+  /// not depend on the thread count.
+  public static func plan(
+    _ scenario: Scenario, options: PlanningOptions = PlanningOptions()
+  ) throws(PlanningError) -> PlanningResult {
+    let clock = ContinuousClock()
+    let began = clock.now
+    // Pins are checked on the whole scenario, so that a pin across parts
+    // gets its message rather than a silent drop.
+    let blocks = scenario.blocks()
+    _ = try PinCheck(scenario: scenario, blocks: blocks, rules: Rules(scenario)).resolve()
+    let parts = options.decompose ? scenario.independentParts() : [scenario]
+    let results: [Result<PlanningResult, PlanningError>]
+    if parts.count == 1 {
+      results = [Result { () throws(PlanningError) in try planPart(scenario, options: options) }]
+    } else {
+      results = concurrently(parts, threads: options.threads) { part in
+        var partOptions = options
+        partOptions.published = options.published?.restricted(to: part)
+        return Result { () throws(PlanningError) in try planPart(part, options: partOptions) }
+      }
+    }
+    var solved: [PlanningResult] = []
+    for result in results {
+      switch result {
+      case .success(let part): solved.append(part)
+      case .failure(let error): throw error
+      }
+    }
+    return PlanningResult(
+      roster: solved.count == 1 ? solved[0].roster : Roster.merging(solved.map(\.roster), of: scenario),
+      binaries: solved.reduce(0) { $0 + $1.binaries }, variables: solved.reduce(0) { $0 + $1.variables },
+      rows: solved.reduce(0) { $0 + $1.rows }, parts: solved.count,
+      buildTime: solved.reduce(.zero) { $0 + $1.buildTime },
+      solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
+  }
+
+  /// How many officer–block pairs are eligible (the size of the full model).
+  static func eligiblePairs(_ scenario: Scenario) -> Int {
+    let rules = Rules(scenario)
+    let blocks = scenario.blocks()
+    return scenario.officers.reduce(0) { sum, officer in
+      sum + blocks.reduce(0) { $0 + (rules.isEligible(officer, for: $1) ? 1 : 0) }
+    }
+  }
+
+  /// One part: build, solve, decode.
+  static func planPart(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
+    -> PlanningResult
+  {
+    if options.restrictLargeParts, eligiblePairs(scenario) > options.restrictionThreshold {
+      return scenario.schools.count > options.regionalThreshold
+        ? try RegionalPlanner.plan(scenario, options: options)
+        : try RestrictedPlanner.plan(scenario, options: options)
+    }
+    let clock = ContinuousClock()
+    let began = clock.now
+    let coverage = try CoverageModel(scenario: scenario, published: options.published)
+    let built = clock.now
+    let search = PartSearch(coverage: coverage, rules: Rules(scenario), options: options)
+    return try result(of: search, buildTime: built - began, began: began)
+  }
+
+  /// Runs `search` and decodes its roster; when a limit stopped GLPK before
+  /// any roster, the greedy one stands.
+  static func result(of search: PartSearch, buildTime: Duration, began: ContinuousClock.Instant)
+    throws(PlanningError) -> PlanningResult
+  {
+    let coverage = search.coverage
+    var solution = try search.run()
+    if solution.status == .noSolutionFound {
+      solution = GreedyStart(coverage: coverage, rules: search.rules).fallback(for: solution) ?? solution
+    }
+    switch solution.status {
+    case .optimal, .feasible: break
+    case .noSolutionFound: throw .noRosterFound
+    case .infeasible, .unbounded: throw .unexpectedStatus(solution.status)
+    }
+    return PlanningResult(
+      roster: coverage.roster(from: solution), binaries: coverage.assignments.count,
+      variables: coverage.model.variables.count, rows: coverage.model.constraints.count, parts: 1,
+      buildTime: buildTime, solveTime: solution.solveTime, wallTime: ContinuousClock.now - began)
+  }
+}

@@ -1,0 +1,320 @@
+import GLPKSolver
+import LinearModel
+import SROFormulation
+import SRORoster
+import SROScenario
+
+/// Improves a roster a few schools at a time (a large-neighbourhood
+/// search): the pairs at a school and its nearest neighbour are searched
+/// again with every other pair fixed as the roster has it, the schools
+/// where the roster pays most first, until ``patience`` searches in a row
+/// bring nothing; then the same with three schools; then the whole weeks
+/// of the officers who could take each block left short
+/// (``shortBlockPartners(at:taking:)``); then those of each officer the
+/// roster pays for, each time with one officer working near its home or
+/// one of those who could take its blocks working the fewest hours
+/// (``officerGroups(at:groupSize:)``). A ``persistent`` search repeats
+/// such rounds, going on with larger neighbourhoods once the small ones
+/// bring nothing. It stops early at a target or a deadline.
+///
+/// Where GLPK's branch-and-cut finds no roster at all — a 30-school police
+/// part with spare officers, whose LP relaxation is 0 and whose rounded LP
+/// pays overtime everywhere — each small search takes milliseconds, and a
+/// relief officer moved at one school frees hours at the next: on the
+/// generated 120-school district's police part the rounded roster's 131
+/// falls to 0, the optimum, in about 1.4 s.
+struct ReStaffing {
+  let coverage: CoverageModel
+  let rules: Rules
+  /// Options of each small search (its time limit is set here).
+  let solverOptions: SolverOptions
+  /// Each variable's objective coefficient, by index.
+  private let objectiveCoefficient: [Double]
+  /// Most branch-and-cut nodes of one small search: a limit that cuts
+  /// the search at the same point on any machine (the stage's own budget
+  /// and ``searchLimit`` are wall-clock, but rarely reached without a
+  /// time limit).
+  static let searchNodes = 100
+  /// Longest one small search may take (a safeguard; the node limit
+  /// usually stops it first).
+  var searchLimit = Duration.seconds(1)
+  /// Searches in a row without improvement after which a kind of
+  /// neighbourhood gives way to the next.
+  static let patience = 8
+  /// Whether rounds repeat: from the smallest neighbourhoods again after a
+  /// round that improves the roster, else one level up — twice the
+  /// schools and officers searched together — where the smaller ones are
+  /// at a local optimum, up to ``largest`` schools. For the last stage of
+  /// a search, when nothing comes after it; otherwise the search is one
+  /// round.
+  var persistent = false
+  /// Most schools one search takes together when persistent: a region's
+  /// size, which a search settles in well under a second.
+  static let largest = RegionalPlanner.regionSchools
+  /// The numbers of schools searched together at the first level, in
+  /// turn; each level above doubles the last.
+  static let sizes = [2, 3]
+  /// The officers searched with each short block, and the partners of
+  /// each costly officer from each list (``officerGroups(at:groupSize:)``),
+  /// at the first level; each level above doubles them.
+  static let partners = 3
+  /// Every officer eligible for each block (who has a pair for it), by
+  /// block.
+  private let eligible: [[Int]]
+
+  init(coverage: CoverageModel, rules: Rules, solverOptions: SolverOptions) {
+    self.coverage = coverage
+    self.rules = rules
+    self.solverOptions = solverOptions
+    var coefficient = [Double](repeating: 0, count: coverage.model.variables.count)
+    for term in coverage.model.objective.terms { coefficient[term.variable.index] += term.coefficient }
+    objectiveCoefficient = coefficient
+    var eligible = coverage.blocks.map { _ in [Int]() }
+    for pair in coverage.assignments { eligible[pair.block].append(pair.officer) }
+    self.eligible = eligible
+  }
+
+  /// What `roster` pays for `variable` in the objective.
+  private func paid(_ variable: Variable, in roster: Solution) -> Double {
+    objectiveCoefficient[variable.index] * roster.values[variable.index]
+  }
+
+  /// The sets of `size` schools searched together: each school with the
+  /// nearest others (by travel time, then scenario order), each set once,
+  /// in scenario order.
+  func neighbourhoods(ofSize size: Int) -> [Set<SchoolID>] {
+    let schools = coverage.scenario.schools
+    var seen = Set<Set<SchoolID>>()
+    return schools.indices.compactMap { s in
+      let nearest = schools.indices.sorted {
+        ($0 == s ? -1 : rules.travelMinutes(from: s, to: $0), $0)
+          < ($1 == s ? -1 : rules.travelMinutes(from: s, to: $1), $1)
+      }
+      let set = Set(nearest.prefix(size).map { schools[$0].id })
+      return seen.insert(set).inserted ? set : nil
+    }
+  }
+
+  /// The pairs one search may change (besides every shortage and
+  /// overtime variable).
+  enum Neighbourhood: Hashable {
+    /// Every pair at these schools.
+    case schools(Set<SchoolID>)
+    /// Every pair of these officers (by index).
+    case officers(Set<Int>)
+  }
+
+  /// A roster at least as good as `start` (a solution of `coverage.model`),
+  /// found before `deadline`; stops early once the objective is at most
+  /// `target`. A round searches nearby schools two, then three at a time,
+  /// then the weeks of the officers who could take each short block, then
+  /// of each officer who costs something together with a partner; when
+  /// ``persistent``, rounds repeat (see there).
+  func improve(_ start: Solution, target: Double, deadline: ContinuousClock.Instant) throws(SolverError)
+    -> Solution
+  {
+    let clock = ContinuousClock()
+    var best = start
+    /// Searches `neighbourhoods` in turn, round and round, until
+    /// ``patience`` searches in a row bring nothing.
+    func descend(_ neighbourhoods: [Neighbourhood]) throws(SolverError) {
+      let patience = min(neighbourhoods.count, Self.patience)
+      var sinceImprovement = 0
+      var next = 0
+      while sinceImprovement < patience, clock.now < deadline,
+        let objective = best.objective, objective > target
+      {
+        let neighbourhood = neighbourhoods[next]
+        next = (next + 1) % neighbourhoods.count
+        sinceImprovement += 1
+        let free = coverage.assignments.filter {
+          switch neighbourhood {
+          case .schools(let schools): schools.contains(coverage.blocks[$0.block].school)
+          case .officers(let officers): officers.contains($0.officer)
+          }
+        }
+        let limit = max(.milliseconds(1), min(searchLimit, deadline - clock.now))
+        guard let found = try search(best, freeing: free, target: target, limit: limit),
+          let value = found.objective, value < objective - 1e-9
+        else { continue }
+        best = found
+        sinceImprovement = 0
+      }
+    }
+    // Level 0 searches the smallest neighbourhoods; each level above
+    // doubles the schools and officers searched together.
+    let schoolCount = coverage.scenario.schools.count
+    let baseSize = Self.sizes.last!
+    var neighbourhoodsOfSize: [Int: [Set<SchoolID>]] = [:]
+    var level = 0
+    while clock.now < deadline, let objective = best.objective, objective > target {
+      let scale = 1 << level
+      // The first size always runs (on two schools or fewer it searches
+      // the whole model, node-limited); larger ones only while they are a
+      // part.
+      let sizes =
+        level == 0
+        ? Self.sizes.filter { $0 == Self.sizes[0] || $0 < schoolCount }
+        : [baseSize * scale].filter { $0 < schoolCount }
+      for size in sizes {
+        let schools = neighbourhoodsOfSize[size] ?? neighbourhoods(ofSize: size)
+        neighbourhoodsOfSize[size] = schools
+        try descend(costliestFirst(schools, at: best).map { .schools($0) })
+      }
+      try descend(shortBlockPartners(at: best, taking: Self.partners * scale).map { .officers($0) })
+      try descend(officerGroups(at: best, groupSize: scale).map { .officers($0) })
+      // One round, unless persistent: then again from level 0 after a
+      // round that improves the roster, else one level up while larger
+      // neighbourhoods are left.
+      guard persistent else { break }
+      if let after = best.objective, after < objective - 1e-9 {
+        level = 0
+      } else if baseSize * scale * 2 <= Self.largest {
+        level += 1
+      } else {
+        break
+      }
+    }
+    return best
+  }
+
+  /// What a roster has each officer do.
+  private struct Workload {
+    /// Hours worked, by officer, then weekday.
+    let dayHours: [[Double]]
+    /// Hours worked, by officer.
+    let weekHours: [Double]
+    /// Hours worked, by officer, then school (by index).
+    let schoolHours: [[Int: Double]]
+    /// The blocks each officer works.
+    let worked: [[Int]]
+  }
+
+  /// The hours and blocks `roster` gives each officer.
+  private func workload(of roster: Solution) -> Workload {
+    let officers = coverage.scenario.officers.indices
+    var dayHours = officers.map { _ in [Double](repeating: 0, count: Weekday.allCases.count) }
+    var schoolHours = officers.map { _ in [Int: Double]() }
+    var worked = officers.map { _ in [Int]() }
+    for pair in coverage.assignments where roster.values[pair.variable.index] > 0.5 {
+      let block = coverage.blocks[pair.block]
+      worked[pair.officer].append(pair.block)
+      dayHours[pair.officer][block.day.rawValue] += block.hours
+      if let school = rules.schoolIndex[block.school] {
+        schoolHours[pair.officer][school, default: 0] += block.hours
+      }
+    }
+    return Workload(
+      dayHours: dayHours, weekHours: dayHours.map { $0.reduce(0, +) }, schoolHours: schoolHours,
+      worked: worked)
+  }
+
+  /// For each block `roster` leaves short, the costliest first, the
+  /// `count` officers eligible for it who work the fewest hours that day
+  /// (then in the week; scenario order among equals): searching their
+  /// weeks together lets one of them take the block. An idle relief
+  /// officer far from the block is found this way, where the nearby
+  /// schools' officers are all busy.
+  func shortBlockPartners(at roster: Solution, taking count: Int) -> [Set<Int>] {
+    let cost = coverage.shortages.map { paid($0, in: roster) }
+    let short = cost.indices.filter { cost[$0] > 1e-9 }.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
+    guard !short.isEmpty else { return [] }
+    let load = workload(of: roster)
+    var seen = Set<Set<Int>>()
+    return short.compactMap { b in
+      let day = coverage.blocks[b].day.rawValue
+      let least = eligible[b].sorted {
+        (load.dayHours[$0][day], load.weekHours[$0], $0) < (load.dayHours[$1][day], load.weekHours[$1], $1)
+      }
+      let set = Set(least.prefix(count))
+      return !set.isEmpty && seen.insert(set).inserted ? set : nil
+    }
+  }
+
+  /// Each officer `roster` pays for (away from home or agency, overtime),
+  /// costliest first, with `groupSize` partners at a time: of the
+  /// ``partners`` × `groupSize` officers working nearest to its home (or
+  /// to where it works, without one; an officer with no work in the
+  /// roster counts as nearest), then of as many officers eligible for one
+  /// of its blocks, those working the fewest hours in the week first
+  /// (nearest first among equals). Each group once, in that order.
+  func officerGroups(at roster: Solution, groupSize: Int) -> [Set<Int>] {
+    let officers = coverage.scenario.officers.indices
+    let load = workload(of: roster)
+    var cost = officers.map { paid(coverage.overtime[$0], in: roster) }
+    for pair in coverage.assignments { cost[pair.officer] += paid(pair.variable, in: roster) }
+    let place = load.schoolHours.map { hours in hours.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+    /// Travel from where `a` belongs (its home, else where it works most)
+    /// to where `b` works most.
+    func distance(_ a: Int, _ b: Int) -> Int {
+      let home = coverage.scenario.officers[a].home.flatMap { rules.schoolIndex[$0] }
+      guard let p = home ?? place[a], let q = place[b] else { return 0 }
+      return rules.travelMinutes(from: p, to: q)
+    }
+    let count = Self.partners * groupSize
+    var seen = Set<Set<Int>>()
+    var groups: [Set<Int>] = []
+    for o in officers.filter({ cost[$0] > 1e-9 }).sorted(by: { (-cost[$0], $0) < (-cost[$1], $1) }) {
+      let away = officers.map { distance(o, $0) }
+      let nearest = officers.filter { $0 != o }.sorted { (away[$0], $0) < (away[$1], $1) }
+      let relievers = Set(load.worked[o].flatMap { eligible[$0] }).subtracting([o]).sorted {
+        (load.weekHours[$0], away[$0], $0) < (load.weekHours[$1], away[$1], $1)
+      }
+      for candidates in [Array(nearest.prefix(count)), Array(relievers.prefix(count))] {
+        for start in stride(from: 0, to: candidates.count, by: groupSize) {
+          let group = Set(candidates[start..<min(start + groupSize, candidates.count)]).union([o])
+          if seen.insert(group).inserted { groups.append(group) }
+        }
+      }
+    }
+    return groups
+  }
+
+  /// `neighbourhoods` in order of what `roster` pays at their schools:
+  /// short blocks, assignments away from home or agency, and, for every
+  /// block an officer works there, that officer's overtime cost (scenario
+  /// order among equals).
+  func costliestFirst(_ neighbourhoods: [Set<SchoolID>], at roster: Solution) -> [Set<SchoolID>] {
+    var cost: [SchoolID: Double] = [:]
+    for (b, short) in coverage.shortages.enumerated() {
+      cost[coverage.blocks[b].school, default: 0] += paid(short, in: roster)
+    }
+    for pair in coverage.assignments where roster.values[pair.variable.index] > 0.5 {
+      cost[coverage.blocks[pair.block].school, default: 0] +=
+        paid(pair.variable, in: roster) + paid(coverage.overtime[pair.officer], in: roster)
+    }
+    let costs = neighbourhoods.map { $0.reduce(0) { $0 + (cost[$1] ?? 0) } }
+    return neighbourhoods.indices.sorted { (-costs[$0], $0) < (-costs[$1], $1) }.map { neighbourhoods[$0] }
+  }
+
+  /// The best roster GLPK finds with only `free` pairs left to choose
+  /// (with every shortage and overtime variable), or `nil`.
+  private func search(
+    _ roster: Solution, freeing free: [CoverageModel.Assignment], target: Double, limit: Duration
+  )
+    throws(SolverError) -> Solution?
+  {
+    let model = coverage.model
+    var isFree = [Bool](repeating: true, count: model.variables.count)
+    for pair in coverage.assignments { isFree[pair.variable.index] = false }
+    for pair in free { isFree[pair.variable.index] = true }
+    let values = zip(roster.values, model.variables).map { value, variable in
+      variable.kind == .continuous ? value : value.rounded()
+    }
+    let fixed = model.fixing(at: values, keeping: { isFree[$0.index] })
+    var options = solverOptions
+    // The presolver takes the fixed rows apart, which is worth more here
+    // than offering the roster as a start (that would turn it off).
+    options.startingSolution = nil
+    options.timeLimit = limit
+    options.nodeLimit = Self.searchNodes
+    options.stopAtObjective = target
+    let found = try GLPK.solve(fixed.model, options: options)
+    guard found.status == .optimal || found.status == .feasible, let objective = found.objective else {
+      return nil
+    }
+    return Solution(
+      status: .feasible, objective: objective, bound: nil, values: fixed.lift(found.values),
+      solveTime: found.solveTime)
+  }
+}

@@ -1,0 +1,178 @@
+import GLPKSolver
+import LinearModel
+import SROFormulation
+import SRORoster
+import SROScenario
+
+/// Plans a large part region by region: the part is cut into Norman-size
+/// regions of nearby schools (``Scenario/regions(ofAtMost:published:)``), each solved
+/// on its own by ``PartSearch`` — on separate threads — and the rosters
+/// merged. Keeping officers inside their region loses little, since a long
+/// drive rarely pays, but it is a restriction, so the regions' own bounds
+/// say nothing about the whole part; the part's bound is the headcount
+/// bound (``StaffingBound``), which holds for it. Where regions would not
+/// do (``Scenario/regions(ofAtMost:published:)`` is `nil`), the part goes
+/// to ``RestrictedPlanner``.
+enum RegionalPlanner {
+  /// Schools per region: the size ``PartSearch`` proves in well under a second.
+  static let regionSchools = 24
+  /// Large parts (``RestrictedPlanner/threshold`` eligible pairs) with more
+  /// schools than this are planned by region; the others are restricted.
+  static let threshold = 36
+  /// Share of the time limit the regions may use, run `threads` at a time
+  /// (each at least 200 ms). The rest goes to re-staffing across regions,
+  /// which is where large rosters improve most: on the generated
+  /// 250-school district (60 s) a share of 0.3 ends at 9.25, 0.4 at 11.75,
+  /// 0.6 at 35.25–37.75; 0.2 (54.75) leaves the regions' rosters too rough.
+  static let regionShare = 0.3
+  /// The regions' share when re-planning (`--keep`), where nothing
+  /// follows them.
+  static let replanningRegionShare = 0.6
+  /// Parts with at most this many eligible pairs are re-staffed across
+  /// regions whole once merged (the whole part's model is built for it);
+  /// larger ones neighbouring regions two by two.
+  static let acrossRegionsPairs = 250_000
+  /// Share of the time limit by which re-staffing across regions ends.
+  static let acrossRegionsShare = 0.9
+  /// How long re-staffing across regions may take without a time limit.
+  static let acrossRegionsCap = Duration.seconds(30)
+  /// Time left below which re-staffing across regions is skipped: building
+  /// the whole part's model alone takes seconds.
+  static let acrossRegionsMinimum = Duration.seconds(2)
+
+  static func plan(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
+    -> PlanningResult
+  {
+    let clock = ContinuousClock()
+    let began = clock.now
+    guard let regions = scenario.regions(ofAtMost: options.regionSchools, published: options.published)
+    else { return try RestrictedPlanner.plan(scenario, options: options) }
+    let threads = max(1, options.threads)
+    let rounds = max(1, (regions.count + threads - 1) / threads)
+    var regionOptions = options
+    // A region still over the pair threshold is restricted, never split again.
+    regionOptions.regionalThreshold = .max
+    regionOptions.threads = 1
+    if let limit = options.timeLimit {
+      let share = options.published == nil ? regionShare : replanningRegionShare
+      regionOptions.timeLimit = max(.milliseconds(200), limit * share / Double(rounds))
+    }
+    let results = concurrently(regions, threads: options.threads) { [regionOptions] region in
+      var options = regionOptions
+      options.published = regionOptions.published?.restricted(to: region)
+      return Result { () throws(PlanningError) in try Planner.planPart(region, options: options) }
+    }
+    var solved: [PlanningResult] = []
+    for result in results {
+      switch result {
+      case .success(let region): solved.append(region)
+      case .failure(let error): throw error
+      }
+    }
+    var roster = Roster.merging(solved.map(\.roster), of: scenario)
+    let bound = StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario))
+    if case .lines(let sink) = options.log {
+      sink("sro: \(clock.now - began): \(regions.count) regions, roster \(roster.objective), bound \(bound)")
+    }
+    // Across regions. Not when re-planning: these models have no change
+    // penalty (and such a roster is never optimal anyway, see below).
+    let deadline = options.timeLimit.map { began + $0 * acrossRegionsShare } ?? clock.now + acrossRegionsCap
+    var acrossTime = Duration.zero
+    if roster.objective > bound + 1e-6, options.published == nil,
+      deadline - clock.now >= acrossRegionsMinimum
+    {
+      let started = clock.now
+      roster = try reStaffedAcross(
+        regions, rosters: solved.map(\.roster), merged: roster, of: scenario, deadline: deadline,
+        options: options)
+      acrossTime = clock.now - started
+      if case .lines(let sink) = options.log {
+        sink("sro: \(clock.now - began): re-staffed across regions: \(roster.objective)")
+      }
+    }
+    roster.bound = roundToMicro(min(roster.objective, max(0, bound)))
+    // When re-planning, a region cannot keep a published assignment in
+    // another region, so the change penalty is not bounded: never optimal.
+    let proven = roster.objective <= bound + 1e-6 && options.published == nil
+    roster.status = proven ? .optimal : .feasible
+    return PlanningResult(
+      roster: roster, binaries: solved.reduce(0) { $0 + $1.binaries },
+      variables: solved.reduce(0) { $0 + $1.variables }, rows: solved.reduce(0) { $0 + $1.rows },
+      parts: 1, buildTime: solved.reduce(.zero) { $0 + $1.buildTime } + acrossTime,
+      solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
+  }
+
+  /// The `merged` roster of `regions` (with their own `rosters`)
+  /// re-staffed where officers may cross region lines: on the whole
+  /// part's model when it has at most ``PlanningOptions/acrossRegionsPairs``
+  /// pairs, else on each two neighbouring regions' (consecutive in
+  /// bisection order, so adjacent), `threads` at a time, each group with
+  /// its share of the time left.
+  private static func reStaffedAcross(
+    _ regions: [Scenario], rosters: [Roster], merged: Roster, of scenario: Scenario,
+    deadline: ContinuousClock.Instant, options: PlanningOptions
+  ) throws(PlanningError) -> Roster {
+    let groups =
+      Planner.eligiblePairs(scenario) <= options.acrossRegionsPairs
+      ? [(scenario, merged)]
+      : stride(from: 0, to: regions.count, by: 2).map { r in
+        let members = Array(r..<min(r + 2, regions.count))
+        let union = scenario.union(of: members.map { regions[$0] })
+        return (union, Roster.merging(members.map { rosters[$0] }, of: union))
+      }
+    let threads = max(1, options.threads)
+    let slot = (deadline - .now) / Double((groups.count + threads - 1) / threads)
+    let results = concurrently(groups, threads: threads) { [options] group in
+      let (part, before) = group
+      let finish = min(deadline, ContinuousClock.now + slot)
+      return Result { () throws(PlanningError) in
+        try improved(before, of: part, deadline: finish, options: options) ?? before
+      }
+    }
+    var improvedRosters: [Roster] = []
+    for result in results {
+      switch result {
+      case .success(let roster): improvedRosters.append(roster)
+      case .failure(let error): throw error
+      }
+    }
+    return improvedRosters.count == 1 ? improvedRosters[0] : Roster.merging(improvedRosters, of: scenario)
+  }
+
+  /// `roster` (of the whole of `scenario`) improved by a persistent
+  /// ``ReStaffing`` (nothing comes after it) on the model of `scenario`,
+  /// stopping early at `scenario`'s staffing bound; `nil` when that finds
+  /// nothing better. The model has no `symmetry` rows: regions need not
+  /// order interchangeable officers by hours.
+  private static func improved(
+    _ roster: Roster, of scenario: Scenario, deadline: ContinuousClock.Instant, options: PlanningOptions
+  ) throws(PlanningError) -> Roster? {
+    let coverage = try CoverageModel(
+      scenario: scenario, published: nil, formulation: .tight, candidates: nil, ordersTwins: false)
+    guard let start = coverage.solution(of: roster), let before = start.objective else { return nil }
+    let rules = Rules(scenario)
+    let target = StaffingBound.bound(scenario, blocks: coverage.blocks, rules: rules)
+    var solverOptions = options.solverOptions
+    solverOptions.progress = nil
+    var reStaffing = ReStaffing(coverage: coverage, rules: rules, solverOptions: solverOptions)
+    reStaffing.persistent = true
+    let improved: Solution
+    do { improved = try reStaffing.improve(start, target: target, deadline: deadline) } catch {
+      throw .solver(error)
+    }
+    guard let after = improved.objective, after < before - 1e-9 else { return nil }
+    return coverage.roster(from: improved)
+  }
+}
+
+extension Scenario {
+  /// The part made of `regions` of this scenario: their schools and
+  /// officers together.
+  fileprivate func union(of regions: [Scenario]) -> Scenario {
+    let schoolIDs = Set(regions.flatMap { $0.schools.map(\.id) })
+    let officerIDs = Set(regions.flatMap { $0.officers.map(\.id) })
+    return part(
+      schools: Set(schools.indices.filter { schoolIDs.contains(schools[$0].id) }),
+      officers: Set(officers.indices.filter { officerIDs.contains(officers[$0].id) }))
+  }
+}
