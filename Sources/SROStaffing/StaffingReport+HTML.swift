@@ -15,7 +15,10 @@ extension StaffingReport {
       .head(.meta(.charset(.utf8)), .title(title), .style(Self.css)),
       .body(
         .h1(.text(title)),
-        .p(.text("\(header.samples) sampled weeks (seed \(header.seed)); high priority: \(priorityText).")),
+        .p(
+          .text(
+            "\(header.samples) sampled weeks (seed \(header.seed)); high priority: \(priorityText); "
+              + "relief officers: no home school, \(reliefSkillsText).")),
         .p(
           .text(
             "Absences per officer and school day: "

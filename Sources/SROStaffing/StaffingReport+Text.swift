@@ -21,7 +21,15 @@ extension StaffingReport {
       ("seed", header.seed <= UInt64(Int.max) ? .integer(Int(header.seed)) : .string(String(header.seed))),
       ("priorityPeriods", .array(header.priorityPeriods.map(JSONText.string))),
       ("absenceRates", .array(rates)), ("eventsPerWeek", .number(header.eventsPerWeek)),
-      ("closureRate", .number(header.closureRate)), ("timeLimit", .number(header.timeLimitSeconds)),
+      ("closureRate", .number(header.closureRate)),
+      (
+        "reliefSkills",
+        .object(
+          header.reliefSkills.sorted { $0.key < $1.key }.map {
+            ($0.key, .array($0.value.map(JSONText.string)))
+          })
+      ),
+      ("timeLimit", .number(header.timeLimitSeconds)),
       ("target", .number(header.target)),
       ("recommended", recommended.map { reliefJSON(levels[$0].relief) } ?? .null),
       ("levels", .array(levels.map(levelJSON))),
@@ -78,6 +86,16 @@ extension StaffingReport {
     header.priorityPeriods.isEmpty ? "every coverage block" : header.priorityPeriods.joined(separator: ", ")
   }
 
+  /// The relief officers' skills in words.
+  public var reliefSkillsText: String {
+    header.reliefSkills.isEmpty
+      ? "no skills"
+      : header.reliefSkills.sorted { $0.key < $1.key }.map {
+        "\($0.key) with \($0.value.joined(separator: ", "))"
+      }
+      .joined(separator: "; ")
+  }
+
   /// The recommendation in one sentence.
   public var recommendationText: String {
     let goal = "\(percent(header.target)) of weeks fully covered at \(priorityText)"
@@ -95,7 +113,7 @@ extension StaffingReport {
       "Absences per officer and school day: "
         + header.rates.map { "\($0.who) \(percent($0.wholeDay)) whole day, \(percent($0.partDay)) part day" }
         .joined(separator: "; "),
-      "High priority: \(priorityText). Each week limited to \(jsonNumber(header.timeLimitSeconds)) s per level.",
+      "Relief officers: no home school, \(reliefSkillsText). High priority: \(priorityText). Each week limited to \(jsonNumber(header.timeLimitSeconds)) s per level.",
       "",
     ]
     let heading =

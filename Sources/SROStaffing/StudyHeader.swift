@@ -35,6 +35,8 @@ public struct StudyHeader: Sendable, Hashable, Codable {
   public var rates: [Rates]
   public var eventsPerWeek: Double
   public var closureRate: Double
+  /// Skills of each agency's relief officers (agencies without any left out).
+  public var reliefSkills: [String: [String]]
   public var timeLimitSeconds: Double
   public var target: Double
 }
@@ -63,6 +65,8 @@ extension StaffingStudy {
         StudyHeader.SchoolInfo(id: $0.id.rawValue, name: $0.name, agency: $0.agency.rawValue)
       },
       rates: rates, eventsPerWeek: assumptions.eventsPerWeek, closureRate: assumptions.closureRate,
+      reliefSkills: Dictionary(
+        uniqueKeysWithValues: assumptions.reliefSkills.map { ($0.key.rawValue, $0.value) }),
       timeLimitSeconds: roundToMicro(Double(limit.seconds) + Double(limit.attoseconds) * 1e-18),
       target: target)
   }

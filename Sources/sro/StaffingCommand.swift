@@ -67,6 +67,11 @@ struct StaffingStudyCommand: ParsableCommand {
       "Chance of a part-day absence (court, training) per school day: [WHO=]RATE.", valueName: "rate"))
   var partDayRate: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Skills of an agency's relief officers: AGENCY=SKILL,SKILL (none unless given).", valueName: "skills"))
+  var reliefSkills: [String] = []
+
   @Option(help: "Expected extra events per week (copies of the scenario's events on random days).")
   var eventsPerWeek: Double?
 
@@ -157,6 +162,7 @@ struct StaffingStudyCommand: ParsableCommand {
     do throws(StaffingSettingError) {
       for text in wholeDayRate { try scenario.staffing.add(text, kind: .wholeDay, for: scenario) }
       for text in partDayRate { try scenario.staffing.add(text, kind: .partDay, for: scenario) }
+      for text in reliefSkills { try scenario.staffing.addReliefSkills(text, for: scenario) }
       if let eventsPerWeek {
         guard !scenario.events.isEmpty || eventsPerWeek == 0 else {
           throw StaffingSettingError(description: "--events-per-week: the scenario has no event to copy")

@@ -94,6 +94,21 @@ func study(samples: Int = 12, seed: UInt64 = 7, relief: [Int] = [0, 1, 2, 3]) th
       assumptions.rates(of: s.officers[1], defaults: defaults) == AbsenceRates(wholeDay: 0.5, partDay: 0.3))
   }
 
+  @Test func reliefOfficersGetTheirAgencysReliefSkills() throws {
+    let base = try scenario(studyYAML + "\n  reliefSkills: {A: [special-needs, first-aid]}")
+    #expect(base.staffing.reliefSkills == [AgencyID("A"): ["first-aid", "special-needs"]])
+    let week = WeekSampler(base: base, seed: 1).week(0, relief: [(AgencyID("A"), 1), (AgencyID("B"), 1)])
+    #expect(week.officers.suffix(2).map(\.skills) == [["first-aid", "special-needs"], []])
+    var assumptions = StaffingAssumptions()
+    try assumptions.addReliefSkills("B=x,a,x", for: base)
+    #expect(assumptions.reliefSkills == [AgencyID("B"): ["a", "x"]])
+    #expect(throws: StaffingSettingError.self) { try assumptions.addReliefSkills("C=x", for: base) }
+    #expect(throws: StaffingSettingError.self) { try assumptions.addReliefSkills("B", for: base) }
+    let problems = diagnostics(studyYAML + "\n  reliefSkills: {AA: [x]}")
+    #expect(problems.count == 1 && problems[0].contains("unknown agency \"AA\"; did you mean \"A\"?"))
+    #expect(diagnostics(studyYAML + "\n  reliefSkills: [x]").first?.contains("expected a mapping") == true)
+  }
+
   @Test func extraEventsAndClosuresAreDrawnWhenAsked() throws {
     var base = try scenario(
       studyYAML + "\n  eventsPerWeek: 2\n  closureRate: 0.1\nevents:\n"

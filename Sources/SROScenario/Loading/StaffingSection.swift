@@ -9,6 +9,7 @@
 ///     - {officer: ccso-12, partDay: 0.1}       # one officer
 ///   eventsPerWeek: 1.5                         # extra events, copies of the scenario's
 ///   closureRate: 0.01                          # chance a school is closed on a day
+///   reliefSkills: {CCSO: [special-needs]}      # skills of an agency's relief officers
 /// ```
 extension NodeReader {
   mutating func staffing(_ node: SourceNode?, agencies: [AgencyID], officers: [OfficerID])
@@ -16,7 +17,8 @@ extension NodeReader {
   {
     var assumptions = StaffingAssumptions()
     guard let node,
-      let fields = self.fields(node, of: "staffing", allowed: ["absences", "eventsPerWeek", "closureRate"])
+      let fields = self.fields(
+        node, of: "staffing", allowed: ["absences", "eventsPerWeek", "closureRate", "reliefSkills"])
     else { return assumptions }
     for item in fields["absences"].flatMap({ list($0) }) ?? [] {
       if let setting = rateSetting(item, agencies: agencies, officers: officers) {
@@ -28,6 +30,19 @@ extension NodeReader {
     }
     if let rate = fields["closureRate"].flatMap({ number($0, in: 0...1) }) {
       assumptions.closureRate = rate
+    }
+    if let skills = fields["reliefSkills"], let entries = skills.entries {
+      for entry in entries {
+        guard agencies.contains(AgencyID(entry.key)) else {
+          report(
+            entry.value,
+            "unknown agency \"\(entry.key)\"\(suggestion(for: entry.key, among: agencies.map(\.rawValue)))")
+          continue
+        }
+        if let list = strings(entry.value) { assumptions.reliefSkills[AgencyID(entry.key)] = list }
+      }
+    } else if let skills = fields["reliefSkills"] {
+      report(skills, "expected a mapping from agency to skills, found \(skills.typeName)")
     }
     return assumptions
   }

@@ -56,6 +56,8 @@ public struct StaffingAssumptions: Sendable, Hashable {
   public var eventsPerWeek: Double = 0
   /// The chance that a school is closed on a school day.
   public var closureRate: Double = 0
+  /// The skills an agency's relief officers have (sorted; none unless given).
+  public var reliefSkills: [AgencyID: [String]] = [:]
 
   public init() {}
 

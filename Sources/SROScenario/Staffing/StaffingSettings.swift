@@ -42,6 +42,24 @@ extension StaffingAssumptions {
   }
 }
 
+extension StaffingAssumptions {
+  /// Parses `AGENCY=SKILL,SKILL…` (the skills of the agency's relief
+  /// officers) against the agencies of `scenario`.
+  public mutating func addReliefSkills(_ text: String, for scenario: Scenario) throws(StaffingSettingError) {
+    let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+    let known = scenario.agencies.map(\.id.rawValue)
+    guard parts.count == 2 else {
+      throw StaffingSettingError(description: "\"\(text)\": expected AGENCY=SKILLS, e.g. CCSO=special-needs")
+    }
+    guard known.contains(parts[0]) else {
+      throw StaffingSettingError(
+        description: "\"\(text)\": unknown agency \"\(parts[0])\"\(suggestion(for: parts[0], among: known))")
+    }
+    let skills = parts[1].split(separator: ",").map(String.init)
+    reliefSkills[AgencyID(parts[0])] = Array(Set(skills)).sorted()
+  }
+}
+
 /// The relief counts asked for one agency: `AGENCY=LIST`, LIST made of
 /// counts and ranges (`CCSO=0,1,2,3`, `CCSO=0-3`).
 public struct ReliefRequest: Sendable, Hashable {

@@ -39,13 +39,14 @@ package struct WeekSampler: Sendable {
     return week
   }
 
-  /// The `k`-th relief officer of `agency`: no home school, no skills, the
-  /// policy's hours.
+  /// The `k`-th relief officer of `agency`: no home school, the agency's
+  /// relief skills (none unless given), the  /// policy's hours.
   package func reliefOfficer(_ k: Int, of agency: AgencyID) -> Officer {
     var id = "relief-\(agency.rawValue.lowercased())-\(k)"
     while base.officers.contains(where: { $0.id.rawValue == id }) { id += "x" }
     return Officer(
-      id: OfficerID(id), name: "Relief \(agency.rawValue) \(k)", agency: agency, home: nil, skills: [],
+      id: OfficerID(id), name: "Relief \(agency.rawValue) \(k)", agency: agency, home: nil,
+      skills: base.staffing.reliefSkills[agency] ?? [],
       maxHoursPerWeek: base.policy.maxHoursPerWeek, maxOvertimePerWeek: base.policy.maxOvertimePerWeek)
   }
 
