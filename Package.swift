@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "SROValidator", targets: ["SROValidator"]),
     .library(name: "SROFormulation", targets: ["SROFormulation"]),
     .library(name: "SROSearch", targets: ["SROSearch"]),
+    .library(name: "SROExplain", targets: ["SROExplain"]),
     .library(name: "SROCore", targets: ["SROCore"]),
     .executable(name: "sro", targets: ["sro"]),
   ],
@@ -89,11 +90,19 @@ let package = Package(
       ],
       swiftSettings: strictSwift
     ),
+    // Why a block is uncovered (each officer against the rules, as the model
+    // reads them) and which single changes cover it, checked by re-solving.
+    .target(
+      name: "SROExplain",
+      dependencies: ["SROFormulation", "SROSearch", "SROScenario", "SRORoster"],
+      swiftSettings: strictSwift
+    ),
     // The facade: `import SROCore` re-exports every layer above.
     .target(
       name: "SROCore",
       dependencies: [
-        "SROScenario", "SRORoster", "SROValidator", "SROFormulation", "SROSearch", "SROStaffing",
+        "SROScenario", "SRORoster", "SROValidator", "SROFormulation", "SROSearch", "SROExplain",
+        "SROStaffing",
         "LinearModel", "GLPKSolver",
       ],
       swiftSettings: strictSwift

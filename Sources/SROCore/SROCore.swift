@@ -4,6 +4,7 @@
 // docs/architecture.md).
 @_exported import GLPKSolver
 @_exported import LinearModel
+@_exported import SROExplain
 @_exported import SROFormulation
 @_exported import SRORoster
 @_exported import SROScenario

@@ -23,4 +23,13 @@ package struct BlockKey: Hashable {
     end = assignment.end
     event = assignment.event
   }
+
+  /// The block an uncovered entry names.
+  package init(_ entry: Roster.Uncovered) {
+    school = entry.school
+    day = entry.day
+    start = entry.start
+    end = entry.end
+    event = entry.event
+  }
 }

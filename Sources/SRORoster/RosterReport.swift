@@ -9,15 +9,32 @@ public struct RosterReport: Sendable {
   /// How the roster differs from the published one (`--keep`).
   public var changes: RosterChanges?
 
-  public init(roster: Roster, assumptions: [String] = [], changes: RosterChanges? = nil) {
+  /// One line per entry of `roster.uncovered` saying why it is short
+  /// (``GapExplanation/oneLine``); `nil` unless asked for (`--explain`).
+  public var why: [String]?
+
+  public init(
+    roster: Roster, assumptions: [String] = [], changes: RosterChanges? = nil, why: [String]? = nil
+  ) {
     self.roster = roster
     self.assumptions = assumptions
     self.changes = changes
+    self.why = why
   }
 
-  /// Spec §5's JSON, plus `assumptions` and `changes` when there are any.
+  /// Spec §5's JSON, plus `assumptions` and `changes` when there are any,
+  /// and a `why` in each uncovered entry when explained.
   public var json: String {
     guard case .object(var pairs) = roster.jsonValue else { return roster.json }
+    if let why, let u = pairs.firstIndex(where: { $0.0 == "uncovered" }),
+      case .array(let entries) = pairs[u].1
+    {
+      pairs[u].1 = .array(
+        zip(entries, why).map { entry, line in
+          guard case .object(let keys) = entry else { return entry }
+          return .object(keys + [("why", .string(line))])
+        })
+    }
     if !assumptions.isEmpty { pairs.append(("assumptions", .array(assumptions.map { .string($0) }))) }
     if let changes {
       func list(_ assignments: [Roster.Assignment]) -> JSONText {
@@ -56,6 +73,13 @@ public struct RosterReport: Sendable {
       out += "assuming " + assumptions.joined(separator: ", ") + "\n\n"
     }
     out += RosterTable(scenario: scenario, roster: roster).text
+    if let why, !why.isEmpty {
+      out += "\nuncovered, and why\n"
+      for (u, line) in zip(roster.uncovered, why) {
+        out += "  \(u.event.map { "event \($0) at " } ?? "")\(u.school) \(u.day) \(u.start)-\(u.end): "
+        out += "\(u.missing) of \(u.needed) missing\n    \(line)\n"
+      }
+    }
     if let changes {
       out += "\nchanges against the published roster: "
       out +=

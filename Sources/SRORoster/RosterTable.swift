@@ -89,7 +89,7 @@ public struct RosterTable: Sendable {
   }
 
   /// Left-aligned columns separated by two spaces.
-  static func grid(_ rows: [[String]]) -> String {
+  package static func grid(_ rows: [[String]]) -> String {
     let widths = rows.reduce(into: [Int]()) { widths, row in
       for (i, cell) in row.enumerated() {
         if i < widths.count { widths[i] = max(widths[i], cell.count) } else { widths.append(cell.count) }

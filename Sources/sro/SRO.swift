@@ -12,7 +12,7 @@ struct SRO: ParsableCommand {
       1 roster failed validation. A scenario file that cannot be read is bad input (65).
       """,
     subcommands: [
-      CheckCommand.self, SolveCommand.self, CompareCommand.self, ExportCommand.self,
+      CheckCommand.self, SolveCommand.self, ExplainCommand.self, CompareCommand.self, ExportCommand.self,
       ValidateCommand.self, GenerateCommand.self, BenchCommand.self, StaffingCommand.self,
     ])
 }

@@ -63,7 +63,13 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "Penalty per hour of a dropped published assignment (with --keep).")
   var changeWeight: Double?
 
+  @Flag(help: "Add a one-line reason to each uncovered block (a `why` key in the JSON).")
+  var explain = false
+
   func validate() throws {
+    if explain, format == .csv {
+      throw ValidationError("--explain adds to the table and the JSON, not to the CSV")
+    }
     if let changeWeight {
       guard keep != nil else { throw ValidationError("--change-weight needs --keep") }
       guard changeWeight >= 0, changeWeight.isFinite else {
@@ -92,11 +98,19 @@ struct SolveCommand: ParsableCommand {
     } catch {
       throw fail(error)
     }
-    let report = RosterReport(
+    var report = RosterReport(
       roster: result.roster, assumptions: input.whatIf.assumptions,
       changes: publishedAssignments.map {
         RosterChanges(published: $0, roster: result.roster, scenario: scenario)
       })
+    if explain {
+      do {
+        report.why = try GapExplainer(scenario: scenario).explanations(of: result.roster).map(\.oneLine)
+      } catch {
+        printError("sro: cannot explain the roster: \(error)")
+        throw Exit.solverFailure
+      }
+    }
     let text: String
     switch format {
     case .json: text = report.json

@@ -10,6 +10,12 @@ public struct Origin: Sendable, Hashable {
 
   /// The path of a list item below this one (items count from 0).
   func appending(index: Int) -> String { "\(path)[\(index)]" }
+
+  package init(file: String, line: Int? = nil, path: String) {
+    self.file = file
+    self.line = line
+    self.path = path
+  }
 }
 
 /// One problem with a scenario, located as precisely as the input allows.
@@ -54,7 +60,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 }
 
 /// `did you mean "x"?` for the candidate closest to `word`, if close enough.
-func suggestion(for word: String, among candidates: some Sequence<String>) -> String {
+package func suggestion(for word: String, among candidates: some Sequence<String>) -> String {
   var best: (distance: Int, candidate: String)?
   for candidate in candidates {
     let distance = editDistance(word.lowercased(), candidate.lowercased())

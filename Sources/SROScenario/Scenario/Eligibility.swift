@@ -32,28 +32,54 @@ public struct Eligibility: Sendable {
 
   /// Whether `officer` may take `block` (spec §3).
   public func isEligible(_ officer: Officer, for block: Block) -> Bool {
-    whyIneligible(officer, for: block) == nil
+    var eligible = true
+    visitIneligibilities(officer, for: block) { _ in
+      eligible = false
+      return false
+    }
+    return eligible
   }
 
   /// Why `officer` may not take `block`, in words, or `nil` if they may.
   public func whyIneligible(_ officer: Officer, for block: Block) -> String? {
-    for absence in absencesByOfficer[officer.id] ?? []
-    where absence.days.contains(block.day) && absence.interval.overlaps(block.interval) {
-      let when = absence.interval == .wholeDay ? "" : " \(absence.interval.start)-\(absence.interval.end)"
-      let reason = absence.reason.map { " (\($0))" } ?? ""
-      return "\(officer.id) is absent on \(block.day)\(when)\(reason)"
+    var first: Ineligibility?
+    visitIneligibilities(officer, for: block) {
+      first = $0
+      return false
+    }
+    return first?.sentence(officer: officer.id, block: block)
+  }
+
+  /// Every reason that keeps `officer` from `block`, in the order the
+  /// contract lists them; empty when the officer is eligible.
+  public func ineligibilities(_ officer: Officer, for block: Block) -> [Ineligibility] {
+    var reasons: [Ineligibility] = []
+    visitIneligibilities(officer, for: block) {
+      reasons.append($0)
+      return true
+    }
+    return reasons
+  }
+
+  /// The rule itself: calls `visit` with each reason that keeps `officer`
+  /// from `block`, in the contract's order, until it returns false.
+  private func visitIneligibilities(
+    _ officer: Officer, for block: Block, _ visit: (Ineligibility) -> Bool
+  ) {
+    if let absence = absencesByOfficer[officer.id]?.first(where: {
+      $0.days.contains(block.day) && $0.interval.overlaps(block.interval)
+    }) {
+      guard visit(.absent(absence)) else { return }
     }
     if let missing = block.requiredSkills.first(where: { !officer.skills.contains($0) }) {
-      return
-        "\(officer.id) lacks the skill \(missing) that \(block.event?.rawValue ?? block.school.rawValue) requires"
+      guard visit(.lacksSkill(missing)) else { return }
     }
     if scenario.policy.crossAgency == .forbid, isCrossAgency(officer, block) {
-      return "\(officer.id) is of agency \(officer.agency), not \(block.school)'s, and crossAgency is forbid"
+      guard visit(.otherAgency(officer.agency)) else { return }
     }
     if forbidden.contains(ForbiddenKey(officer: officer.id, school: block.school, day: block.day)) {
-      return "\(officer.id) is forbidden at \(block.school) on \(block.day)"
+      _ = visit(.forbidden)
     }
-    return nil
   }
 
   /// Whether the officer's agency is not the block's school's responsible agency.
@@ -64,5 +90,35 @@ public struct Eligibility: Sendable {
   /// Whether the officer has a home school and it is not the block's.
   public func isAwayFromHome(_ officer: Officer, _ block: Block) -> Bool {
     officer.home.map { $0 != block.school } ?? false
+  }
+}
+
+/// Why an officer is not eligible for a block (spec §3, and the planner's
+/// `forbids`).
+public enum Ineligibility: Sendable, Hashable {
+  /// An absence of the officer overlaps the block.
+  case absent(Absence)
+  /// The officer lacks this skill, which the block requires.
+  case lacksSkill(String)
+  /// The officer is of this agency, not the school's, and `crossAgency` is `forbid`.
+  case otherAgency(AgencyID)
+  /// A `forbids` entry rules the officer out at the school that day.
+  case forbidden
+
+  /// The reason as a sentence about `officer` and `block`.
+  func sentence(officer: OfficerID, block: Block) -> String {
+    switch self {
+    case .absent(let absence):
+      let when = absence.interval == .wholeDay ? "" : " \(absence.interval.start)-\(absence.interval.end)"
+      let reason = absence.reason.map { " (\($0))" } ?? ""
+      return "\(officer) is absent on \(block.day)\(when)\(reason)"
+    case .lacksSkill(let skill):
+      return
+        "\(officer) lacks the skill \(skill) that \(block.event?.rawValue ?? block.school.rawValue) requires"
+    case .otherAgency(let agency):
+      return "\(officer) is of agency \(agency), not \(block.school)'s, and crossAgency is forbid"
+    case .forbidden:
+      return "\(officer) is forbidden at \(block.school) on \(block.day)"
+    }
   }
 }

@@ -114,6 +114,19 @@ public struct Officer: Sendable, Hashable {
   public var skills: [String]
   public var maxHoursPerWeek: Double
   public var maxOvertimePerWeek: Double
+
+  package init(
+    id: OfficerID, name: String, agency: AgencyID, home: SchoolID?, skills: [String],
+    maxHoursPerWeek: Double, maxOvertimePerWeek: Double
+  ) {
+    self.id = id
+    self.name = name
+    self.agency = agency
+    self.home = home
+    self.skills = skills
+    self.maxHoursPerWeek = maxHoursPerWeek
+    self.maxOvertimePerWeek = maxOvertimePerWeek
+  }
 }
 
 /// Part of a day, or the whole of it.
@@ -144,6 +157,13 @@ public struct Absence: Sendable, Hashable {
   /// `wholeDay` when the absence gave no times.
   public var interval: DayInterval
   public var reason: String?
+
+  package init(officer: OfficerID, days: [Weekday], interval: DayInterval, reason: String?) {
+    self.officer = officer
+    self.days = days
+    self.interval = interval
+    self.reason = reason
+  }
 }
 
 /// A school (or every school) closed on some days.
@@ -177,6 +197,14 @@ public struct Pin: Sendable, Hashable {
   public var interval: DayInterval?
   /// Where the pin was written, for messages.
   public var origin: Origin
+
+  package init(officer: OfficerID, school: SchoolID, day: Weekday, interval: DayInterval?, origin: Origin) {
+    self.officer = officer
+    self.school = school
+    self.day = day
+    self.interval = interval
+    self.origin = origin
+  }
 }
 
 /// A planner's ruled-out assignment: the officer takes no block at the
