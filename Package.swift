@@ -125,16 +125,24 @@ let package = Package(
       dependencies: ["GLPKSolver", "LinearModel"],
       swiftSettings: strictSwift
     ),
+    // What the test targets share: fixtures' folders, inline scenarios, the
+    // `slow` tag.
+    .target(
+      name: "SROTestSupport",
+      dependencies: ["SROCore"],
+      path: "Tests/SROTestSupport",
+      swiftSettings: strictSwift
+    ),
     .testTarget(
       name: "SROCoreTests",
-      dependencies: ["SROCore"],
+      dependencies: ["SROCore", "SROTestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSwift
     ),
     // Runs the built `sro` binary on the bundled scenarios.
     .testTarget(
       name: "SROEndToEndTests",
-      dependencies: ["SROCore", "GLPKSolver", "sro"],
+      dependencies: ["SROCore", "GLPKSolver", "SROTestSupport", "sro"],
       swiftSettings: strictSwift
     ),
   ],

@@ -32,6 +32,11 @@ package struct PinCheck {
     self.rules = rules
   }
 
+  /// The pins of `instance`'s scenario against its blocks and rules.
+  package init(instance: Instance) {
+    self.init(scenario: instance.scenario, blocks: instance.blocks, rules: instance.rules)
+  }
+
   /// The pinned pairs, or every problem with the pins.
   package func resolve() throws(PlanningError) -> Set<Pair> {
     var problems: [Diagnostic] = []
@@ -95,33 +100,19 @@ package struct PinCheck {
     }
     for (i, b1) in mine.enumerated() {
       for b2 in mine[(i + 1)...] {
+        // In day order, then by start (the earlier block first on one day).
         let (first, second) =
-          blocks[b1].interval.start <= blocks[b2].interval.start
+          (blocks[b1].day, blocks[b1].interval.start) <= (blocks[b2].day, blocks[b2].interval.start)
           ? (blocks[b1], blocks[b2]) : (blocks[b2], blocks[b1])
-        if first.day == second.day {
-          if first.interval.overlaps(second.interval) {
-            add([b1, b2], "one place at a time: \(describe(first)) and \(describe(second)) overlap")
-          } else if rules.travelConflict(first, second) {
-            add(
-              [b1, b2],
-              "travel: \(rules.travelMinutes(first.school, second.school)) min from \(first.school) to \(second.school), but \(describe(first)) and \(describe(second)) leave \(second.interval.start.minutes - first.interval.end.minutes)"
-            )
-          }
-        }
-      }
-      for b2 in mine where blocks[b1].day.next == blocks[b2].day {
-        if rules.restConflict(blocks[b1], blocks[b2]) {
-          add(
-            [b1, b2],
-            "rest: less than \(jsonNumber(scenario.policy.minRestHours)) h between \(describe(blocks[b1])) and \(describe(blocks[b2]))"
-          )
+        if let rule = rules.conflict(first, second) {
+          add([b1, b2], message(rule, first, second))
         }
       }
     }
     for day in Weekday.allCases {
       let today = mine.filter { blocks[$0].day == day }
       let hours = today.reduce(0.0) { $0 + blocks[$1].hours }
-      if hours > scenario.policy.maxHoursPerDay + 1e-9 {
+      if !rules.withinDay(hours) {
         add(
           today,
           "day: \(jsonNumber(hours)) h pinned on \(day), over maxHoursPerDay \(jsonNumber(scenario.policy.maxHoursPerDay))"
@@ -135,6 +126,20 @@ package struct PinCheck {
     }
     return problems.map {
       Diagnostic(scenario.pins[$0.pin].origin, "pins of \(officer.id) break \($0.message)")
+    }
+  }
+
+  /// What `rule` says about `first` and `second` (in day order, then by start).
+  private func message(_ rule: ConstraintFamily, _ first: Block, _ second: Block) -> String {
+    switch rule {
+    case .overlap:
+      return "one place at a time: \(describe(first)) and \(describe(second)) overlap"
+    case .travel:
+      return
+        "travel: \(rules.travelMinutes(first.school, second.school)) min from \(first.school) to \(second.school), but \(describe(first)) and \(describe(second)) leave \(second.interval.start.minutes - first.interval.end.minutes)"
+    default:
+      return
+        "rest: less than \(jsonNumber(scenario.policy.minRestHours)) h between \(describe(first)) and \(describe(second))"
     }
   }
 

@@ -3,8 +3,11 @@ import LinearModel
 import SRORoster
 import SROScenario
 
-/// The per-pair rules of spec §3–4 that do not depend on the solver:
-/// eligibility (``Eligibility``), travel time and rest.
+/// The rules of spec §4 between an officer's blocks — overlap, travel,
+/// rest — and the day's hours, each defined once, with eligibility (§3,
+/// ``Eligibility``). The model's rows (``CoverageModel``), the pin check
+/// (``PinCheck``), the greedy start and week pricing all ask these; only
+/// the independent validator restates them.
 package struct Rules: Sendable {
   package let scenario: Scenario
   /// Spec §3.
@@ -63,7 +66,8 @@ package struct Rules: Sendable {
   }
 
   /// Whether one officer cannot take `first` and then `second` on the same
-  /// day (`first` ends at or before `second` starts) for lack of travel time.
+  /// day (`first` ends at or before `second` starts) for lack of travel time
+  /// (§4.3).
   package func travelConflict(_ first: Block, _ second: Block) -> Bool {
     travelConflict(
       from: schoolIndex[first.school], end: first.interval.end.minutes,
@@ -78,10 +82,46 @@ package struct Rules: Sendable {
   }
 
   /// Whether `late` (day d) and `early` (day d + 1) leave less than the
-  /// minimum rest between them.
+  /// minimum rest between them (§4.5).
   package func restConflict(_ late: Block, _ early: Block) -> Bool {
-    Double(24 * 60 + early.interval.start.minutes - late.interval.end.minutes)
-      < 60 * scenario.policy.minRestHours
+    restConflict(lateEnd: late.interval.end.minutes, earlyStart: early.interval.start.minutes)
+  }
+
+  /// ``restConflict(_:_:)`` by minutes after midnight: a block ending at
+  /// `lateEnd` on day d and one starting at `earlyStart` on day d + 1.
+  package func restConflict(lateEnd: Int, earlyStart: Int) -> Bool {
+    Double(24 * 60 + earlyStart - lateEnd) < 60 * scenario.policy.minRestHours
+  }
+
+  /// The earliest start (minutes after midnight) on day d + 1 that rests
+  /// enough after a block ending at `lateEnd` on day d: the rest rule as a
+  /// threshold, for searches that walk the week day by day.
+  package func earliestStartAfterRest(lateEnd: Int) -> Int {
+    Int((60 * scenario.policy.minRestHours - Double(24 * 60 - lateEnd)).rounded(.up))
+  }
+
+  /// Whether the blocks of one day share a moment (§4.2, one place at a time).
+  package func overlapConflict(_ a: Block, _ b: Block) -> Bool {
+    a.day == b.day && a.interval.overlaps(b.interval)
+  }
+
+  /// Whether `hours` on one day stay within `maxHoursPerDay` (§4.4).
+  package func withinDay(_ hours: Double) -> Bool {
+    hours <= scenario.policy.maxHoursPerDay + 1e-9
+  }
+
+  /// The rule that keeps one officer from taking both blocks, or `nil`:
+  /// ``ConstraintFamily/overlap``, ``ConstraintFamily/travel`` (same day) or
+  /// ``ConstraintFamily/rest`` (consecutive days), in either order.
+  package func conflict(_ a: Block, _ b: Block) -> ConstraintFamily? {
+    if a.day == b.day {
+      if overlapConflict(a, b) { return .overlap }
+      let (first, second) = a.interval.end <= b.interval.start ? (a, b) : (b, a)
+      return travelConflict(first, second) ? .travel : nil
+    }
+    if a.day.next == b.day { return restConflict(a, b) ? .rest : nil }
+    if b.day.next == a.day { return restConflict(b, a) ? .rest : nil }
+    return nil
   }
 }
 

@@ -14,11 +14,15 @@ import SROScenario
 /// objective is a sum over officers and blocks, so the parts can be solved
 /// on their own and their rosters merged: the optimum is the same.
 extension Scenario {
+  /// The parts, largest first (``Instance/independentParts()``).
+  package func independentParts() -> [Scenario] { Instance(self).independentParts() }
+}
+
+extension Instance {
   /// The parts, largest first; parts with no officer or no school (blocks
   /// nobody may take, officers with nothing to take) are gathered into one.
-  package func independentParts() -> [Scenario] {
-    let rules = Rules(self)
-    let schoolIndex = Dictionary(uniqueKeysWithValues: schools.enumerated().map { ($1.id, $0) })
+  func independentParts() -> [Scenario] {
+    let (schools, officers) = (scenario.schools, scenario.officers)
     var parent = Array(0..<(schools.count + officers.count))
     func find(_ i: Int) -> Int {
       var i = i
@@ -28,12 +32,11 @@ extension Scenario {
       }
       return i
     }
-    let blocks = self.blocks()
     var linkedOfficers = Set<Int>()
     var linkedSchools = Set<Int>()
-    for (o, officer) in officers.enumerated() {
-      for block in blocks where rules.isEligible(officer, for: block) {
-        guard let s = schoolIndex[block.school] else { continue }
+    for o in officers.indices {
+      for b in eligible[o] {
+        guard let s = schoolOf[b] else { continue }
         let (a, b) = (find(s), find(schools.count + o))
         if a != b { parent[a] = b }
         linkedOfficers.insert(o)
@@ -61,9 +64,11 @@ extension Scenario {
         > ($1.schools.count + $1.officers.count, $0.schools.first ?? 0)
     }
     if !rest.schools.isEmpty || !rest.officers.isEmpty { parts.append(rest) }
-    return parts.map { part(schools: Set($0.schools), officers: Set($0.officers)) }
+    return parts.map { scenario.part(schools: Set($0.schools), officers: Set($0.officers)) }
   }
+}
 
+extension Scenario {
   /// The scenario restricted to some schools and officers.
   func part(schools chosenSchools: Set<Int>, officers chosenOfficers: Set<Int>) -> Scenario {
     var part = self

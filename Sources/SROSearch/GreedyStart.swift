@@ -10,7 +10,7 @@ import SROScenario
 /// still take the block under every rule of spec §4.
 struct GreedyStart {
   let coverage: CoverageModel
-  let rules: Rules
+  var rules: Rules { coverage.instance.rules }
 
   /// A value for every model variable, or `nil` if the rules cannot be met
   /// (then no start is offered).
@@ -77,29 +77,23 @@ struct GreedyStart {
       startingSolutionAccepted: nil)
   }
 
+  /// Whether officer `o`, holding `taken`, can also take block `b` under
+  /// every rule of spec §4 (``Rules/conflict(_:_:)``, the day's hours, the
+  /// week's hours with the overtime the model allows).
   private func canTake(_ b: Int, officer o: Int, taken: [Int]) -> Bool {
     let blocks = coverage.blocks
     let block = blocks[b]
     let officer = coverage.scenario.officers[o]
-    let policy = coverage.scenario.policy
     var day = block.hours
     var week = block.hours
     for t in taken {
       let other = blocks[t]
       week += other.hours
-      if other.day == block.day {
-        day += other.hours
-        if other.interval.overlaps(block.interval) { return false }
-        if other.interval.end <= block.interval.start, rules.travelConflict(other, block) { return false }
-        if block.interval.end <= other.interval.start, rules.travelConflict(block, other) { return false }
-      } else if other.day.next == block.day, rules.restConflict(other, block) {
-        return false
-      } else if block.day.next == other.day, rules.restConflict(block, other) {
-        return false
-      }
+      if other.day == block.day { day += other.hours }
+      if rules.conflict(other, block) != nil { return false }
     }
     let step = coverage.overtimeStep[o]
     let overtimeCap = step * (officer.maxOvertimePerWeek / step + 1e-9).rounded(.down)
-    return day <= policy.maxHoursPerDay + 1e-9 && week <= officer.maxHoursPerWeek + overtimeCap + 1e-9
+    return rules.withinDay(day) && week <= officer.maxHoursPerWeek + overtimeCap + 1e-9
   }
 }

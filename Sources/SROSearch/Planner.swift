@@ -78,19 +78,19 @@ public enum Planner {
   ) throws(PlanningError) -> PlanningResult {
     let clock = ContinuousClock()
     let began = clock.now
+    let whole = Instance(scenario)
     // Pins are checked on the whole scenario, so that a pin across parts
     // gets its message rather than a silent drop.
-    let blocks = scenario.blocks()
-    _ = try PinCheck(scenario: scenario, blocks: blocks, rules: Rules(scenario)).resolve()
-    let parts = options.decompose ? scenario.independentParts() : [scenario]
+    _ = try PinCheck(instance: whole).resolve()
+    let parts = options.decompose ? whole.independentParts() : [scenario]
     let results: [Result<PlanningResult, PlanningError>]
     if parts.count == 1 {
-      results = [Result { () throws(PlanningError) in try planPart(scenario, options: options) }]
+      results = [Result { () throws(PlanningError) in try planPart(whole, options: options) }]
     } else {
       results = concurrently(parts, threads: options.threads) { part in
         var partOptions = options
         partOptions.published = options.published?.restricted(to: part)
-        return Result { () throws(PlanningError) in try planPart(part, options: partOptions) }
+        return Result { () throws(PlanningError) in try planPart(Instance(part), options: partOptions) }
       }
     }
     var solved: [PlanningResult] = []
@@ -108,50 +108,16 @@ public enum Planner {
       solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
   }
 
-  /// How many officer–block pairs are eligible (the size of the full model).
-  static func eligiblePairs(_ scenario: Scenario) -> Int {
-    let rules = Rules(scenario)
-    let blocks = scenario.blocks()
-    return scenario.officers.reduce(0) { sum, officer in
-      sum + blocks.reduce(0) { $0 + (rules.isEligible(officer, for: $1) ? 1 : 0) }
-    }
-  }
-
-  /// One part: build, solve, decode.
-  static func planPart(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
+  /// One part: planned by region when it is large and has many schools
+  /// (``RegionalPlanner``), else whole or restricted (``PartPlanner``).
+  static func planPart(_ instance: Instance, options: PlanningOptions) throws(PlanningError)
     -> PlanningResult
   {
-    if options.restrictLargeParts, eligiblePairs(scenario) > options.restrictionThreshold {
-      return scenario.schools.count > options.regionalThreshold
-        ? try RegionalPlanner.plan(scenario, options: options)
-        : try RestrictedPlanner.plan(scenario, options: options)
+    if options.restrictLargeParts, instance.eligiblePairs > options.restrictionThreshold,
+      instance.scenario.schools.count > options.regionalThreshold
+    {
+      return try RegionalPlanner.plan(instance, options: options)
     }
-    let clock = ContinuousClock()
-    let began = clock.now
-    let coverage = try CoverageModel(scenario: scenario, published: options.published)
-    let built = clock.now
-    let search = PartSearch(coverage: coverage, rules: Rules(scenario), options: options)
-    return try result(of: search, buildTime: built - began, began: began)
-  }
-
-  /// Runs `search` and decodes its roster; when a limit stopped GLPK before
-  /// any roster, the greedy one stands.
-  static func result(of search: PartSearch, buildTime: Duration, began: ContinuousClock.Instant)
-    throws(PlanningError) -> PlanningResult
-  {
-    let coverage = search.coverage
-    var solution = try search.run()
-    if solution.status == .noSolutionFound {
-      solution = GreedyStart(coverage: coverage, rules: search.rules).fallback(for: solution) ?? solution
-    }
-    switch solution.status {
-    case .optimal, .feasible: break
-    case .noSolutionFound: throw .noRosterFound
-    case .infeasible, .unbounded: throw .unexpectedStatus(solution.status)
-    }
-    return PlanningResult(
-      roster: coverage.roster(from: solution), binaries: coverage.assignments.count,
-      variables: coverage.model.variables.count, rows: coverage.model.constraints.count, parts: 1,
-      buildTime: buildTime, solveTime: solution.solveTime, wallTime: ContinuousClock.now - began)
+    return try PartPlanner.plan(instance, options: options)
   }
 }

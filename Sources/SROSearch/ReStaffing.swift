@@ -62,9 +62,9 @@ struct ReStaffing {
   /// block.
   private let eligible: [[Int]]
 
-  init(coverage: CoverageModel, rules: Rules, solverOptions: SolverOptions) {
+  init(coverage: CoverageModel, solverOptions: SolverOptions) {
     self.coverage = coverage
-    self.rules = rules
+    self.rules = coverage.instance.rules
     self.solverOptions = solverOptions
     var coefficient = [Double](repeating: 0, count: coverage.model.variables.count)
     for term in coverage.model.objective.terms { coefficient[term.variable.index] += term.coefficient }

@@ -40,18 +40,17 @@ enum RegionalPlanner {
   /// the whole part's model alone takes seconds.
   static let acrossRegionsMinimum = Duration.seconds(2)
 
-  static func plan(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
+  static func plan(_ instance: Instance, options: PlanningOptions) throws(PlanningError)
     -> PlanningResult
   {
+    let scenario = instance.scenario
     let clock = ContinuousClock()
     let began = clock.now
     guard let regions = scenario.regions(ofAtMost: options.regionSchools, published: options.published)
-    else { return try RestrictedPlanner.plan(scenario, options: options) }
+    else { return try RestrictedPlanner.plan(instance, options: options) }
     let threads = max(1, options.threads)
     let rounds = max(1, (regions.count + threads - 1) / threads)
     var regionOptions = options
-    // A region still over the pair threshold is restricted, never split again.
-    regionOptions.regionalThreshold = .max
     regionOptions.threads = 1
     if let limit = options.timeLimit {
       let share = options.published == nil ? regionShare : replanningRegionShare
@@ -60,7 +59,8 @@ enum RegionalPlanner {
     let results = concurrently(regions, threads: options.threads) { [regionOptions] region in
       var options = regionOptions
       options.published = regionOptions.published?.restricted(to: region)
-      return Result { () throws(PlanningError) in try Planner.planPart(region, options: options) }
+      // A region still over the pair threshold is restricted, never split again.
+      return Result { () throws(PlanningError) in try PartPlanner.plan(Instance(region), options: options) }
     }
     var solved: [PlanningResult] = []
     for result in results {
@@ -70,7 +70,7 @@ enum RegionalPlanner {
       }
     }
     var roster = Roster.merging(solved.map(\.roster), of: scenario)
-    let bound = StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario))
+    let bound = StaffingBound.bound(scenario, blocks: instance.blocks, rules: instance.rules)
     if case .lines(let sink) = options.log {
       sink("sro: \(clock.now - began): \(regions.count) regions, roster \(roster.objective), bound \(bound)")
     }
@@ -83,7 +83,7 @@ enum RegionalPlanner {
     {
       let started = clock.now
       roster = try reStaffedAcross(
-        regions, rosters: solved.map(\.roster), merged: roster, of: scenario, deadline: deadline,
+        regions, rosters: solved.map(\.roster), merged: roster, of: instance, deadline: deadline,
         options: options)
       acrossTime = clock.now - started
       if case .lines(let sink) = options.log {
@@ -109,11 +109,13 @@ enum RegionalPlanner {
   /// bisection order, so adjacent), `threads` at a time, each group with
   /// its share of the time left.
   private static func reStaffedAcross(
-    _ regions: [Scenario], rosters: [Roster], merged: Roster, of scenario: Scenario,
+    _ regions: [Scenario], rosters: [Roster], merged: Roster, of instance: Instance,
     deadline: ContinuousClock.Instant, options: PlanningOptions
   ) throws(PlanningError) -> Roster {
+    let scenario = instance.scenario
+    let whole = instance.eligiblePairs <= options.acrossRegionsPairs
     let groups =
-      Planner.eligiblePairs(scenario) <= options.acrossRegionsPairs
+      whole
       ? [(scenario, merged)]
       : stride(from: 0, to: regions.count, by: 2).map { r in
         let members = Array(r..<min(r + 2, regions.count))
@@ -126,7 +128,8 @@ enum RegionalPlanner {
       let (part, before) = group
       let finish = min(deadline, ContinuousClock.now + slot)
       return Result { () throws(PlanningError) in
-        try improved(before, of: part, deadline: finish, options: options) ?? before
+        try improved(before, of: whole ? instance : Instance(part), deadline: finish, options: options)
+          ?? before
       }
     }
     var improvedRosters: [Roster] = []
@@ -145,16 +148,15 @@ enum RegionalPlanner {
   /// nothing better. The model has no `symmetry` rows: regions need not
   /// order interchangeable officers by hours.
   private static func improved(
-    _ roster: Roster, of scenario: Scenario, deadline: ContinuousClock.Instant, options: PlanningOptions
+    _ roster: Roster, of instance: Instance, deadline: ContinuousClock.Instant, options: PlanningOptions
   ) throws(PlanningError) -> Roster? {
     let coverage = try CoverageModel(
-      scenario: scenario, published: nil, formulation: .tight, candidates: nil, ordersTwins: false)
+      instance: instance, published: nil, formulation: .tight, candidates: nil, ordersTwins: false)
     guard let start = coverage.solution(of: roster), let before = start.objective else { return nil }
-    let rules = Rules(scenario)
-    let target = StaffingBound.bound(scenario, blocks: coverage.blocks, rules: rules)
+    let target = StaffingBound.bound(instance.scenario, blocks: instance.blocks, rules: instance.rules)
     var solverOptions = options.solverOptions
     solverOptions.progress = nil
-    var reStaffing = ReStaffing(coverage: coverage, rules: rules, solverOptions: solverOptions)
+    var reStaffing = ReStaffing(coverage: coverage, solverOptions: solverOptions)
     reStaffing.persistent = true
     let improved: Solution
     do { improved = try reStaffing.improve(start, target: target, deadline: deadline) } catch {

@@ -19,19 +19,17 @@ enum RestrictedPlanner {
   /// Share of the time limit column generation may use.
   static let pricingShare = 0.4
 
-  static func plan(_ scenario: Scenario, options: PlanningOptions) throws(PlanningError)
+  static func plan(_ instance: Instance, options: PlanningOptions) throws(PlanningError)
     -> PlanningResult
   {
     let clock = ContinuousClock()
     let began = clock.now
-    let rules = Rules(scenario)
-    let blocks = scenario.blocks()
-    let eligible = scenario.officers.map { officer in
-      blocks.indices.filter { rules.isEligible(officer, for: blocks[$0]) }
-    }
+    let (scenario, blocks, rules, eligible) = (
+      instance.scenario, instance.blocks, instance.rules, instance.eligible
+    )
     var candidates = initialCandidates(scenario, blocks: blocks, eligible: eligible, rules: rules)
     var bound: Double?
-    if let pricing = WeekPricing(scenario: scenario, blocks: blocks, rules: rules) {
+    if let pricing = WeekPricing(instance: instance) {
       let patterns = PatternBound(scenario: scenario, blocks: blocks, pricing: pricing)
       let result: PatternBound.Result
       do {
@@ -50,15 +48,15 @@ enum RestrictedPlanner {
       }
     }
     let coverage = try CoverageModel(
-      scenario: scenario, published: options.published, formulation: .tight, candidates: candidates)
+      instance: instance, published: options.published, formulation: .tight, candidates: candidates)
     let built = clock.now
     var searchOptions = options
     if let limit = options.timeLimit { searchOptions.timeLimit = max(.seconds(1), limit - (built - began)) }
-    var search = PartSearch(coverage: coverage, rules: rules, options: searchOptions)
+    var search = PartSearch(coverage: coverage, options: searchOptions)
     search.knownBound = bound
     search.usePatternBound = false
     search.isRestricted = true
-    return try Planner.result(of: search, buildTime: built - began, began: began)
+    return try PartPlanner.result(of: search, buildTime: built - began, began: began)
   }
 
   /// Each block's own school's officers, the nearest few others, and every

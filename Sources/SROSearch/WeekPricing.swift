@@ -53,7 +53,6 @@ struct WeekPricing {
 
   let officers: [OfficerWeek]
   private let rules: Rules
-  private let restMinutes: Double
   private let overtimeWeight: Double
 
   /// Largest number of time units a week may span; finer clocks are not priced.
@@ -61,18 +60,16 @@ struct WeekPricing {
 
   /// Prepares pricing for `scenario`'s officers over `blocks`, or `nil` when
   /// some officer's clock is too fine to price (odd minutes and long weeks).
-  init?(scenario: Scenario, blocks: [Block], rules: Rules) {
-    self.rules = rules
-    restMinutes = 60 * scenario.policy.minRestHours
+  init?(instance: Instance) {
+    let scenario = instance.scenario
+    let blocks = instance.blocks
+    rules = instance.rules
     overtimeWeight = scenario.policy.weights.overtime
-    let weights = scenario.policy.weights
     var officers: [OfficerWeek] = []
-    for officer in scenario.officers {
-      let eligible = blocks.indices.filter { rules.isEligible(officer, for: blocks[$0]) }
+    for (o, officer) in scenario.officers.enumerated() {
+      let eligible = instance.eligible[o]
       func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-      var unit = eligible.reduce(0) {
-        gcd($0, blocks[$1].interval.end.minutes - blocks[$1].interval.start.minutes)
-      }
+      var unit = eligible.reduce(0) { gcd($0, instance.ends[$1] - instance.starts[$1]) }
       if unit == 0 { unit = 60 }
       let weekMinutes = (officer.maxHoursPerWeek + officer.maxOvertimePerWeek) * 60
       let weekLimit = Int((weekMinutes / Double(unit) + 1e-9).rounded(.down))
@@ -80,15 +77,11 @@ struct WeekPricing {
       let dayLimit = Int((scenario.policy.maxHoursPerDay * 60 / Double(unit) + 1e-9).rounded(.down))
       var days = [[Option]](repeating: [], count: Weekday.allCases.count)
       for b in eligible {
-        let block = blocks[b]
-        var cost = 0.0
-        if rules.isAwayFromHome(officer, block) { cost += weights.awayFromHome * block.hours }
-        if rules.isCrossAgency(officer, block) { cost += weights.crossAgency * block.hours }
-        let minutes = block.interval.end.minutes - block.interval.start.minutes
-        days[block.day.rawValue].append(
+        days[blocks[b].day.rawValue].append(
           Option(
-            block: b, start: block.interval.start.minutes, end: block.interval.end.minutes,
-            units: minutes / unit, school: rules.schoolIndex[block.school], cost: cost))
+            block: b, start: instance.starts[b], end: instance.ends[b],
+            units: (instance.ends[b] - instance.starts[b]) / unit, school: instance.schoolOf[b],
+            cost: instance.pairCost(officer: o, block: b)))
       }
       for d in days.indices { days[d].sort { ($0.start, $0.end) < ($1.start, $1.end) } }
       officers.append(
@@ -197,7 +190,7 @@ struct WeekPricing {
   /// The earliest start allowed tomorrow after a day ending at `end`;
   /// 0 when that rules nothing out.
   private func carryThreshold(after end: Int, tomorrowFirst: Int) -> Int {
-    let earliest = Int((restMinutes - Double(24 * 60 - end)).rounded(.up))
+    let earliest = rules.earliestStartAfterRest(lateEnd: end)
     return earliest > tomorrowFirst ? earliest : 0
   }
 

@@ -1,3 +1,4 @@
+import SROTestSupport
 import Testing
 
 @testable import SROFormulation
@@ -8,7 +9,7 @@ import Testing
 
 /// Solving a scenario's independent parts apart gives the optimum of the
 /// monolithic model.
-@Suite struct DecompositionTests {
+@Suite(.tags(.slow)) struct DecompositionTests {
   // Seeds whose monolithic model solves in well under a second (12 schools
   // can be hard for the monolithic model: seed 4 takes minutes).
   static let seeds: [UInt64] = [1, 3, 5, 6]

@@ -1,3 +1,4 @@
+import SROTestSupport
 import Testing
 
 @testable import SROFormulation

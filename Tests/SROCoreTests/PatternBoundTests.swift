@@ -1,4 +1,5 @@
 import GLPKSolver
+import SROTestSupport
 import Testing
 
 @testable import SROFormulation
@@ -8,7 +9,7 @@ import Testing
 @testable import SROValidator
 
 /// Officer-week pricing and the pattern bound built on it.
-@Suite struct PatternBoundTests {
+@Suite(.tags(.slow)) struct PatternBoundTests {
   /// One officer, two schools 8 km apart (12 min at 40 km/h), blocks on
   /// three days with gaps, an evening event and a morning after it.
   let pricingYAML = """
@@ -30,7 +31,7 @@ import Testing
     let scenario = try scenario(pricingYAML)
     let blocks = scenario.blocks()
     let rules = Rules(scenario)
-    let pricing = try #require(WeekPricing(scenario: scenario, blocks: blocks, rules: rules))
+    let pricing = try #require(WeekPricing(instance: Instance(scenario, blocks: blocks)))
     var random = SplitMix64(seed: UInt64(seed))
     let prices = blocks.map { _ in Double(random.next() % 800) / 100 - 1 }
     let officer = scenario.officers[0]
@@ -99,7 +100,7 @@ import Testing
     let coverage = try CoverageModel(scenario: scenario)
     let relaxation = try GLPK.solveRelaxation(coverage.model)
     #expect(abs((relaxation.objective ?? 0) - 100) < 1e-6)
-    let pricing = try #require(WeekPricing(scenario: scenario, blocks: blocks, rules: Rules(scenario)))
+    let pricing = try #require(WeekPricing(instance: Instance(scenario, blocks: blocks)))
     let result = try PatternBound(scenario: scenario, blocks: blocks, pricing: pricing).run()
     #expect(result.converged)
     #expect(abs(result.bound - 300) < 1e-6)
@@ -116,7 +117,7 @@ import Testing
     let blocks = scenario.blocks()
     let coverage = try CoverageModel(scenario: scenario)
     let relaxation = try GLPK.solveRelaxation(coverage.model)
-    let pricing = try #require(WeekPricing(scenario: scenario, blocks: blocks, rules: Rules(scenario)))
+    let pricing = try #require(WeekPricing(instance: Instance(scenario, blocks: blocks)))
     let result = try PatternBound(scenario: scenario, blocks: blocks, pricing: pricing).run()
     let optimum = try solveAndValidate(scenario)
     #expect(optimum.status == .optimal)
@@ -135,7 +136,7 @@ import Testing
       text: DistrictGenerator(options: .init(schools: 24, seed: 9)).yaml(), file: "generated.yaml")
     let police = try #require(district.independentParts().first { $0.schools.count == 6 })
     let blocks = police.blocks()
-    let pricing = try #require(WeekPricing(scenario: police, blocks: blocks, rules: Rules(police)))
+    let pricing = try #require(WeekPricing(instance: Instance(police, blocks: blocks)))
     let result = try PatternBound(scenario: police, blocks: blocks, pricing: pricing).run(
       deadline: .now + .seconds(120))
     #expect(result.converged)

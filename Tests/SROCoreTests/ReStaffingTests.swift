@@ -1,5 +1,6 @@
 import GLPKSolver
 import LinearModel
+import SROTestSupport
 import Testing
 
 @testable import SROFormulation
@@ -10,13 +11,13 @@ import Testing
 
 /// The few-schools-at-a-time search (``ReStaffing``): which schools it
 /// searches together, and the rosters it reaches from an empty one.
-@Suite struct ReStaffingTests {
+@Suite(.tags(.slow)) struct ReStaffingTests {
 
   /// A search of `coverage` that never stops a small search early, so
   /// that its result does not depend on the machine's speed.
   func reStaffing(_ coverage: CoverageModel) -> ReStaffing {
     var search = ReStaffing(
-      coverage: coverage, rules: Rules(coverage.scenario), solverOptions: SolverOptions())
+      coverage: coverage, solverOptions: SolverOptions())
     search.searchLimit = .seconds(60)
     return search
   }
@@ -79,7 +80,7 @@ import Testing
     var total = 0.0
     for part in scenario.independentParts() {
       let coverage = try CoverageModel(scenario: part)
-      let values = try #require(GreedyStart(coverage: coverage, rules: Rules(part)).values())
+      let values = try #require(GreedyStart(coverage: coverage).values())
       let greedy = solution(coverage, values)
       var search = reStaffing(coverage)
       search.persistent = persistent

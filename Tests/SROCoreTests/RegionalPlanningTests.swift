@@ -1,3 +1,4 @@
+import SROTestSupport
 import Testing
 
 @testable import SROFormulation
@@ -8,7 +9,7 @@ import Testing
 
 /// Large parts planned by region: the split, the headcount bound, and the
 /// merged roster measured against the monolithic optimum.
-@Suite struct RegionalPlanningTests {
+@Suite(.tags(.slow)) struct RegionalPlanningTests {
   func generated(_ schools: Int, seed: UInt64) throws -> Scenario {
     try ScenarioLoader.load(
       text: DistrictGenerator(options: .init(schools: schools, seed: seed)).yaml(), file: "generated.yaml")

@@ -1,6 +1,7 @@
 import Foundation
 import GLPKSolver
 import SROCore
+import SROTestSupport
 import Testing
 
 /// Runs the real `sro` binary, as a planner would.
@@ -49,15 +50,6 @@ struct SRO {
   }
 }
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
-
-func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("sro-e2e-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 /// The Norman weeks with their optimal objectives, cross-checked by an
 /// independent implementation of the spec's model solved with SciPy's MILP
 /// solver (HiGHS) while the scenarios were written.
@@ -69,7 +61,7 @@ let normanWeeks: [(file: String, objective: Double)] = [
   ("scenarios/norman/holiday-week.yaml", 0),
 ]
 
-@Suite(.serialized) struct BundledScenarioTests {
+@Suite(.serialized, .tags(.slow)) struct BundledScenarioTests {
   @Test(arguments: normanWeeks.map(\.file))
   func checkAcceptsEveryBundledScenario(file: String) throws {
     let result = try SRO.run("check", file)
@@ -92,7 +84,7 @@ let normanWeeks: [(file: String, objective: Double)] = [
   }
 }
 
-@Suite struct CommandLineTests {
+@Suite(.tags(.slow)) struct CommandLineTests {
   let small = "Tests/SROCoreTests/Fixtures/small.yaml"
 
   @Test func sameScenarioTwiceGivesByteIdenticalJSON() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import SROCore
+import SROTestSupport
 import Testing
 
 /// `sro explain` and `sro solve --explain`, run as a planner would.

@@ -1,4 +1,5 @@
 import Foundation
+import SROTestSupport
 import Testing
 
 /// A small study district: six elementary schools, one deputy each, one

@@ -1,9 +1,10 @@
 import Foundation
 import SROCore
+import SROTestSupport
 import Testing
 
 /// The what-if examples of scenarios/README.md, run as a planner would.
-@Suite(.serialized) struct WhatIfCommandTests {
+@Suite(.serialized, .tags(.slow)) struct WhatIfCommandTests {
   let small = "Tests/SROCoreTests/Fixtures/small.yaml"
 
   @Test func compareOutputDoesNotDependOnTheThreadCount() throws {

@@ -1,15 +1,30 @@
+// What the test targets share: the package's folders, scenarios written
+// inline, a solve checked by the independent validator, and the tag of
+// the slow tests.
 import Foundation
+import SROCore
 import Testing
 
-@testable import SROFormulation
-@testable import SRORoster
-@testable import SROScenario
-@testable import SROSearch
-@testable import SROValidator
+extension Tag {
+  /// Tests that solve generated districts or run the search for seconds:
+  /// `swift test --skip tag:slow` leaves them out (CI runs everything).
+  @Tag public static var slow: Self
+}
+
+/// The package's root folder.
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// A fresh temporary folder, removed by the caller.
+public func temporaryFolder() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("sro-test-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
 
 /// A one-agency district every hand-checked case starts from: agency A
 /// serves `elementary`, agency B serves `high`; no periods, default policy.
-let baseYAML = """
+public let baseYAML = """
   week: 2024-09-09
   agencies:
     - {id: A, serves: [elementary]}
@@ -17,13 +32,13 @@ let baseYAML = """
   """
 
 /// Loads `yaml` (appended to ``baseYAML`` unless `standalone`).
-func scenario(_ yaml: String, standalone: Bool = false) throws -> Scenario {
+public func scenario(_ yaml: String, standalone: Bool = false) throws -> Scenario {
   try ScenarioLoader.load(text: standalone ? yaml : baseYAML + "\n" + yaml, file: "test.yaml")
 }
 
 /// Plans `scenario`, checks the roster with the independent validator, and
 /// returns it.
-func solveAndValidate(_ scenario: Scenario) throws -> Roster {
+public func solveAndValidate(_ scenario: Scenario) throws -> Roster {
   let roster = try Planner.plan(scenario).roster
   let validation = RosterValidator(scenario: scenario).validate(roster)
   #expect(validation.violations == [])
@@ -33,7 +48,7 @@ func solveAndValidate(_ scenario: Scenario) throws -> Roster {
 
 /// West and east pairs of schools 35 km apart, an officer at each, one
 /// relief deputy; w1's officer is away Tuesday, so the deputy goes west.
-let twoTownsYAML = """
+public let twoTownsYAML = """
   schools:
     - {id: w1, level: elementary, location: {lat: 35.20, lon: -97.50}}
     - {id: w2, level: elementary, location: {lat: 35.21, lon: -97.49}}
@@ -51,7 +66,7 @@ let twoTownsYAML = """
   """
 
 /// The problems a scenario text is refused with, as printed.
-func diagnostics(_ yaml: String, standalone: Bool = false) -> [String] {
+public func diagnostics(_ yaml: String, standalone: Bool = false) -> [String] {
   do {
     _ = try scenario(yaml, standalone: standalone)
     return []
@@ -61,14 +76,3 @@ func diagnostics(_ yaml: String, standalone: Bool = false) -> [String] {
     return ["unexpected error: \(error)"]
   }
 }
-
-/// A fresh temporary folder, removed by the caller.
-func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("sro-test-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
-/// The package's root folder.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()

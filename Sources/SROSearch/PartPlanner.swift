@@ -1,0 +1,45 @@
+import LinearModel
+import SROFormulation
+import SROScenario
+
+/// One part without regions: the whole model searched in stages
+/// (``PartSearch``), or, above ``PlanningOptions/restrictionThreshold``
+/// eligible pairs, a priced restricted model (``RestrictedPlanner``).
+/// ``Planner`` and ``RegionalPlanner`` (for each region) call it; it calls
+/// neither.
+enum PartPlanner {
+  /// Builds the model of `instance`, searches it and decodes the roster.
+  static func plan(_ instance: Instance, options: PlanningOptions) throws(PlanningError) -> PlanningResult {
+    if options.restrictLargeParts, instance.eligiblePairs > options.restrictionThreshold {
+      return try RestrictedPlanner.plan(instance, options: options)
+    }
+    let clock = ContinuousClock()
+    let began = clock.now
+    let coverage = try CoverageModel(
+      instance: instance, published: options.published, formulation: .tight, candidates: nil)
+    let built = clock.now
+    let search = PartSearch(coverage: coverage, options: options)
+    return try result(of: search, buildTime: built - began, began: began)
+  }
+
+  /// Runs `search` and decodes its roster; when a limit stopped GLPK before
+  /// any roster, the greedy one stands.
+  static func result(of search: PartSearch, buildTime: Duration, began: ContinuousClock.Instant)
+    throws(PlanningError) -> PlanningResult
+  {
+    let coverage = search.coverage
+    var solution = try search.run()
+    if solution.status == .noSolutionFound {
+      solution = GreedyStart(coverage: coverage).fallback(for: solution) ?? solution
+    }
+    switch solution.status {
+    case .optimal, .feasible: break
+    case .noSolutionFound: throw .noRosterFound
+    case .infeasible, .unbounded: throw .unexpectedStatus(solution.status)
+    }
+    return PlanningResult(
+      roster: coverage.roster(from: solution), binaries: coverage.assignments.count,
+      variables: coverage.model.variables.count, rows: coverage.model.constraints.count, parts: 1,
+      buildTime: buildTime, solveTime: solution.solveTime, wallTime: ContinuousClock.now - began)
+  }
+}

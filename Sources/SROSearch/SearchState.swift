@@ -1,0 +1,79 @@
+import GLPKSolver
+import LinearModel
+
+/// What the stages of one part's search (``PartSearch``) share and improve:
+/// the best solution so far, the best proven bound, the deadline and the
+/// log. A stage reads the state, may replace the best solution by a better
+/// one and may raise the bound; it never lowers either.
+struct SearchState {
+  let clock = ContinuousClock()
+  let began: ContinuousClock.Instant
+  /// When the time limit ends the search; `nil` without a limit.
+  let deadline: ContinuousClock.Instant?
+  /// Where stage lines go.
+  let log: SolverLog
+  /// The objective's grid step (every objective column is integer), if any.
+  let step: Double?
+  /// The objective's constant term.
+  let constant: Double
+  /// The best solution found so far.
+  var best: Solution?
+  /// The best proven lower bound on the part's optimum.
+  var bound: Double
+  /// Whether the pattern bound has been priced (it is priced once).
+  var pricedWeeks = false
+
+  init(model: Model, timeLimit: Duration?, log: SolverLog, knownBound: Double?) {
+    let now = clock.now
+    began = now
+    deadline = timeLimit.map { now + $0 }
+    self.log = log
+    step = model.integralObjectiveScale.map { 1 / $0 }
+    constant = model.objective.constant
+    bound = knownBound ?? 0
+  }
+
+  /// What is left of the time limit (at least 50 ms), or `nil` without one.
+  func remaining() -> Duration? { deadline.map { max(.milliseconds(50), $0 - clock.now) } }
+
+  /// The least objective value a roster can have at or above `bound`.
+  func attainable(_ bound: Double) -> Double {
+    guard let step else { return bound + 1e-6 * max(1, abs(bound)) }
+    return constant + ((bound - constant) / step - 1e-6).rounded(.up) * step
+  }
+
+  /// One line on the search's stages to the log, when one is kept.
+  func note(_ what: @autoclosure () -> String) {
+    if case .lines(let sink) = log { sink("sro: \(clock.now - began): \(what())") }
+  }
+
+  /// `solution` proven optimal when no objective value lies between it and
+  /// the bound; `nil` otherwise.
+  func proven(_ solution: Solution?) -> Solution? {
+    guard let solution, let objective = solution.objective, objective <= attainable(bound) + 1e-9 else {
+      return nil
+    }
+    return Solution(
+      status: .optimal, objective: objective, bound: objective, values: solution.values,
+      solveTime: clock.now - began)
+  }
+
+  /// `solution`, not proven optimal, with the best bound. Only ``proven(_:)``
+  /// proves: a GLPK optimum on the full model has raised the bound to it by
+  /// then, while the rounding searches' `optimal` speaks for their
+  /// neighbourhood alone and a restricted model's for that model.
+  func unproven(_ solution: Solution) -> Solution {
+    Solution(
+      status: solution.objective == nil ? solution.status : .feasible,
+      objective: solution.objective, bound: bound, values: solution.values,
+      solveTime: clock.now - began)
+  }
+
+  /// Keeps `solution` as the best if it has a lower objective.
+  mutating func offer(_ solution: Solution) {
+    guard solution.status == .optimal || solution.status == .feasible,
+      let found = solution.objective, found < best?.objective ?? .infinity
+    else { return }
+    best = solution
+  }
+}
