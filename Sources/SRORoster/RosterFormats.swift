@@ -73,6 +73,31 @@ extension Roster {
   public static func decode(json data: Data) throws -> Roster {
     try JSONDecoder().decode(Roster.self, from: data)
   }
+
+  /// Reads a roster JSON text named `file`: a syntax error names its line,
+  /// a missing or mistyped field its path.
+  public static func decode(json text: String, file: String) throws(ScenarioError) -> Roster {
+    _ = try StrictJSON.parse(text, file: file)
+    do {
+      return try decode(json: Data(text.utf8))
+    } catch let DecodingError.keyNotFound(key, context) {
+      throw rosterError(file, context.codingPath + [key], "missing required field \"\(key.stringValue)\"")
+    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+      let DecodingError.dataCorrupted(context)
+    {
+      throw rosterError(file, context.codingPath, context.debugDescription)
+    } catch {
+      throw rosterError(file, [], "not a roster: \(error)")
+    }
+  }
+
+  private static func rosterError(_ file: String, _ path: [any CodingKey], _ message: String) -> ScenarioError
+  {
+    let text = path.reduce("") { text, key in
+      key.intValue.map { "\(text)[\($0)]" } ?? (text.isEmpty ? key.stringValue : "\(text).\(key.stringValue)")
+    }
+    return ScenarioError([Diagnostic(Origin(file: file, path: text), message)])
+  }
 }
 
 extension Double {

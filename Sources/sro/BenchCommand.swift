@@ -21,13 +21,13 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Generated district sizes, comma-separated (e.g. 25,60,120,250).")
   var sizes: String = "25,60"
 
-  @Option(help: "Seed of the generated districts.")
+  @Option(parsing: .unconditional, help: "Seed of the generated districts.")
   var seed: UInt64 = 1
 
-  @Option(help: "Time limit of each solve, ours and HiGHS's, in seconds.")
+  @Option(parsing: .unconditional, help: "Time limit of each solve, ours and HiGHS's, in seconds.")
   var timeLimit: Double = 120
 
-  @Option(help: "Relative gap at which both solvers stop (0: prove optimality).")
+  @Option(parsing: .unconditional, help: "Relative gap at which both solvers stop (0: prove optimality).")
   var gap: Double = 0
 
   @Flag(help: "Skip HiGHS.")
@@ -58,10 +58,10 @@ struct BenchCommand: ParsableCommand {
     }
     var rows: [BenchRow] = []
     for (name, load) in cases {
-      FileHandle.standardError.write(Data("bench: \(name)…\n".utf8))
+      Console.error("bench: \(name)…\n")
       rows.append(try measure(name: name, load: load))
     }
-    print(BenchRow.table(rows))
+    try Console.out(BenchRow.table(rows) + "\n")
     if let json {
       try emit(BenchRow.json(rows, machine: Self.machine()), to: json)
     }

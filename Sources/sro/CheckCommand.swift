@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
     let families = model.model.constraintFamilies.map {
       "\($0) \(model.model.constraints(inFamily: $0).count)"
     }
-    print(
+    try Console.out(
       """
       \(input.scenario): valid
       \(scenario.name.isEmpty ? "(unnamed)" : scenario.name) (week starting \(scenario.week))
@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
       blocks \(model.blocks.count), variables \(model.model.variables.count) \
       (\(model.assignments.count) assignments), rows \(model.model.constraints.count) \
       (\(families.joined(separator: ", ")))
+
       """)
   }
 }

@@ -34,7 +34,7 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Write the comparison to this file (atomically) instead of stdout.")
   var output: String?
 
-  @Option(help: "How many solves to run at once (default: the number of cores).")
+  @Option(parsing: .unconditional, help: "How many solves to run at once (default: the number of cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @OptionGroup var search: SearchOptions
@@ -78,7 +78,8 @@ struct CompareCommand: ParsableCommand {
       combined.pin += options.pin
       combined.forbid += options.forbid
       do {
-        cases.append((name, options.assumptions, try combined.load(input.scenario)))
+        cases.append(
+          (name, options.assumptions, try combined.load(input.scenario, context: "--variant \(text)")))
       } catch {
         failed = true
       }

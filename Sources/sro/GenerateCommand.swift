@@ -15,29 +15,32 @@ struct GenerateCommand: ParsableCommand {
       same file, byte for byte.
       """)
 
-  @Option(help: "Number of schools (1-\(DistrictGenerator.Options.maximumSchools)).")
+  @Option(parsing: .unconditional, help: "Number of schools (1-\(DistrictGenerator.Options.maximumSchools)).")
   var schools: Int
 
-  @Option(help: "Number of officers (default: 1.25 per school, rounded).")
+  @Option(parsing: .unconditional, help: "Number of officers (default: 1.25 per school, rounded).")
   var officers: Int?
 
-  @Option(help: "Seed of every random choice (a whole number 0 ... 2^64-1).")
+  @Option(parsing: .unconditional, help: "Seed of every random choice (a whole number 0 ... 2^64-1).")
   var seed: UInt64
 
   @Option(help: "The Monday of the planned week (YYYY-MM-DD).")
   var week: String = DistrictGenerator.Options.defaultWeek.description
 
-  @Option(help: "Share of officers away for some of the week, 0-1.")
+  @Option(parsing: .unconditional, help: "Share of officers away for some of the week, 0-1.")
   var absenceRate: Double = 0.2
 
   @Option(
+    parsing: .unconditional,
     help: """
       Number of evening and weekend events (default: about 0.8 per high school, 0.3 per middle \
       school, 0.05 per elementary school; at most one per school and day).
       """)
   var events: Int?
 
-  @Option(help: "Number of single-school closures (default: one per 40 schools, at least one).")
+  @Option(
+    parsing: .unconditional,
+    help: "Number of single-school closures (default: one per 40 schools, at least one).")
   var closures: Int?
 
   @Option(help: "Cross-agency rule written into the policy: forbid or penalize.")

@@ -35,14 +35,14 @@ final class ProgressView: Sendable {
       line += "  incumbent " + (progress.incumbent.map { $0.rosterText } ?? "none yet")
       line += "  bound " + (progress.bound.map { $0.rosterText } ?? "-")
       if let gap = progress.gap { line += String(format: "  gap %.2f%%", gap * 100) }
-      FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+      Console.error("\r\u{1B}[K\(line)")
     }
   }
 
   /// Erases the line.
   func finish() {
     state.withLock { state in
-      if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+      if state.shown { Console.error("\r\u{1B}[K") }
       state.shown = false
     }
   }

@@ -9,10 +9,11 @@ enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// How long and how exactly to search.
 struct SearchOptions: ParsableArguments {
-  @Option(help: "Stop after this many seconds with the best roster found so far.")
+  @Option(parsing: .unconditional, help: "Stop after this many seconds with the best roster found so far.")
   var timeLimit: Double?
 
-  @Option(help: "Stop once the relative gap between roster and bound is at most this.")
+  @Option(
+    parsing: .unconditional, help: "Stop once the relative gap between roster and bound is at most this.")
   var gap: Double = 0
 
   @Flag(help: "No live progress line on stderr (it is shown only on a terminal anyway).")
@@ -32,7 +33,7 @@ struct SearchOptions: ParsableArguments {
     var options = PlanningOptions()
     options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }
     options.relativeGap = gap
-    if verbose { options.log = .lines { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } }
+    if verbose { options.log = .lines { Console.error($0 + "\n") } }
     return options
   }
 }
@@ -60,7 +61,7 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "A published roster JSON to change as little as possible.")
   var keep: String?
 
-  @Option(help: "Penalty per hour of a dropped published assignment (with --keep).")
+  @Option(parsing: .unconditional, help: "Penalty per hour of a dropped published assignment (with --keep).")
   var changeWeight: Double?
 
   @Flag(help: "Add a one-line reason to each uncovered block (a `why` key in the JSON).")
@@ -86,10 +87,16 @@ struct SolveCommand: ParsableCommand {
     defer { progress?.finish() }
     var publishedAssignments: [Roster.Assignment]?
     if let keep {
-      let published = try readRoster(keep)
-      publishedAssignments = published.assignments
+      let assignments: [Roster.Assignment]
+      do {
+        assignments = try PublishedRosterFile.read(try readInput(keep), file: keep, for: scenario)
+      } catch let error as ScenarioError {
+        printError(error.description)
+        throw Exit.badInput
+      }
+      publishedAssignments = assignments
       options.published = PublishedRoster(
-        assignments: published.assignments,
+        assignments: assignments,
         changeWeight: changeWeight ?? PublishedRoster.defaultChangeWeight(for: scenario.policy))
     }
     let result: PlanningResult

@@ -69,12 +69,15 @@ struct WhatIfOptions: ParsableArguments {
   var assumptions: [String] { overlays.map { "--with \($0)" } + edits.descriptions }
 
   /// Loads `scenario` with these overlays and edits, or prints every
-  /// problem and exits 65.
-  func load(_ scenario: String) throws -> Scenario {
+  /// problem (each after `context`, when given: the variant it belongs to)
+  /// and exits 65.
+  func load(_ scenario: String, context: String? = nil) throws -> Scenario {
     do {
       return try ScenarioLoader.load(scenario, overlays: overlays, edits: edits)
     } catch {
-      printError(error.description)
+      for diagnostic in error.diagnostics {
+        printError(context.map { "\($0): \(diagnostic)" } ?? diagnostic.description)
+      }
       throw Exit.badInput
     }
   }
@@ -115,15 +118,12 @@ func fail(_ error: PlanningError) -> ExitCode {
 
 /// Prints `message` to stderr.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
+  Console.error(message + "\n")
 }
 
 /// Writes `text` to `path` atomically, or to stdout when `path` is nil.
 func emit(_ text: String, to path: String?) throws {
-  guard let path else {
-    FileHandle.standardOutput.write(Data(text.utf8))
-    return
-  }
+  guard let path else { return try Console.out(text) }
   try writeFile(path) { emit in emit(text) }
 }
 
@@ -139,24 +139,29 @@ private func writeFile(_ path: String, _ produce: (_ emit: (String) -> Void) -> 
   do {
     try AtomicFile.write(to: path, produce)
   } catch {
-    printError("\(path): cannot write: \(error.localizedDescription)")
+    printError(error.description)
+    throw Exit.ioFailure
+  }
+}
+
+/// The text of an input file other than a scenario (a roster), or why
+/// not printed and exit 74.
+func readInput(_ path: String) throws -> String {
+  switch InputFile.text(of: path) {
+  case .success(let text): return text
+  case .failure(let failure):
+    printError(failure.diagnostic(file: path).description)
     throw Exit.ioFailure
   }
 }
 
 /// Reads a roster JSON file, or prints why not and exits 74 or 65.
 func readRoster(_ path: String) throws -> Roster {
-  let data: Data
+  let text = try readInput(path)
   do {
-    data = try Data(contentsOf: URL(fileURLWithPath: path))
+    return try Roster.decode(json: text, file: path)
   } catch {
-    printError("\(path): cannot read: \(error.localizedDescription)")
-    throw Exit.ioFailure
-  }
-  do {
-    return try Roster.decode(json: data)
-  } catch {
-    printError("\(path): not a roster JSON: \(error)")
+    printError(error.description)
     throw Exit.badInput
   }
 }

@@ -19,6 +19,6 @@ struct ValidateCommand: ParsableCommand {
       for violation in validation.violations { printError("\(roster): \(violation)") }
       throw Exit.invalidRoster
     }
-    print("\(roster): valid; objective \(validation.recomputedObjective.rosterText)")
+    try Console.out("\(roster): valid; objective \(validation.recomputedObjective.rosterText)\n")
   }
 }

@@ -69,9 +69,9 @@ let badInputCases: [BadInputCase] = [
       schools: [{id: s1, level: elementary, priority: -2, coverage: [{day: mon, start: "08:00", end: "09:00", officers: -1}]}]
       """,
     expected: [
-      "test.yaml:5: policy.maxHoursPerWeek: must be >= 0, not -5",
-      "test.yaml:6: schools[0].priority: must be >= 0, not -2",
-      "test.yaml:6: schools[0].coverage[0].officers: must be >= 0, not -1",
+      "test.yaml:5: policy.maxHoursPerWeek: must be between 0 and 168, not -5",
+      "test.yaml:6: schools[0].priority: must be between 0 and 100, not -2",
+      "test.yaml:6: schools[0].coverage[0].officers: must be between 0 and 1000, not -1",
     ]),
   BadInputCase(
     name: "unknown key with suggestion",
@@ -121,7 +121,7 @@ let badInputCases: [BadInputCase] = [
       """,
     expected: [
       "test.yaml:5: policy.crossAgency: crossAgency must be forbid or penalize, not \"penalise\"; did you mean \"penalize\"?",
-      "test.yaml:5: policy.travelSpeedKmh: must be > 0, not 0",
+      "test.yaml:5: policy.travelSpeedKmh: must be between 1 and 1000, not 0",
       "test.yaml:6: schools[0].location.lat: must be between -90 and 90, not 95",
     ]),
   BadInputCase(
@@ -193,7 +193,7 @@ let badInputCases: [BadInputCase] = [
         officers: [{id: o1, agency: A, home: lincon-es, maxHoursPerWeek: -8}]
         """) == [
           "test.yaml:6: officers[0].home: unknown school \"lincon-es\"; did you mean \"lincoln-es\"?",
-          "test.yaml:6: officers[0].maxHoursPerWeek: must be >= 0, not -8",
+          "test.yaml:6: officers[0].maxHoursPerWeek: must be between 0 and 168, not -8",
         ])
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SROTestSupport
 import Testing
 
 @testable import SROExplain

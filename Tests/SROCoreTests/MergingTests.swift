@@ -30,7 +30,7 @@ import Testing
       name: District
       week: 2024-09-09
       policy: {maxHoursPerDay: 12, weights: {uncovered: 100, overtime: 4}}
-      agencies: [{id: A, serves: [elementary]}]
+      agencies: [{id: A, serves: [elementary, middle]}]
       defaults:
         coverage:
           elementary: [{days: weekdays, start: "07:30", end: "15:30", officers: 1}]

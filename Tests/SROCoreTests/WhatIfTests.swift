@@ -100,13 +100,21 @@ import Testing
     }
   }
 
-  @Test func removingAnOfficerDropsItsPinsAndForbids() throws {
+  /// A pin or forbid is the planner's explicit wish: removing what it
+  /// names does not drop it silently but makes it an unknown reference.
+  @Test func removingAnOfficerMakesItsPinsAndForbidsErrors() throws {
     var edits = QuickEdits()
     edits.pins = ["npd-01:north-high:mon"]
     edits.forbids = ["npd-01:north-high:tue"]
     edits.remove = ["officer:npd-01"]
-    let scenario = try ScenarioLoader.load(small, edits: edits)
-    #expect(scenario.pins.isEmpty && scenario.forbids.isEmpty)
+    #expect {
+      try ScenarioLoader.load(small, edits: edits)
+    } throws: { error in
+      (error as? ScenarioError)?.diagnostics.map(\.description) == [
+        "command line: --pin npd-01:north-high:mon: unknown officer \"npd-01\"",
+        "command line: --forbid npd-01:north-high:tue: unknown officer \"npd-01\"",
+      ]
+    }
   }
 
   @Test func dayRangesAndListsExpand() throws {

@@ -5,17 +5,17 @@ public struct Origin: Sendable, Hashable {
   public var line: Int?
   public var path: String
 
-  /// The path of a key below this one.
-  func appending(key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-  /// The path of a list item below this one (items count from 0).
-  func appending(index: Int) -> String { "\(path)[\(index)]" }
-
   package init(file: String, line: Int? = nil, path: String) {
     self.file = file
     self.line = line
     self.path = path
   }
+
+  /// The path of a key below this one.
+  package func appending(key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+  /// The path of a list item below this one (items count from 0).
+  package func appending(index: Int) -> String { "\(path)[\(index)]" }
 }
 
 /// One problem with a scenario, located as precisely as the input allows.
@@ -44,7 +44,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 
   /// The diagnostics grouped by file (in order of first appearance) and
   /// sorted by line within each file; the order is otherwise kept.
-  init(inFileOrder diagnostics: [Diagnostic]) {
+  package init(inFileOrder diagnostics: [Diagnostic]) {
     var files: [String] = []
     for d in diagnostics where !files.contains(d.origin.file) { files.append(d.origin.file) }
     self.diagnostics = diagnostics.enumerated().sorted { a, b in

@@ -117,12 +117,10 @@ struct Layering {
       return nil
     }
     let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      let reason =
-        FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-      diagnostics.append(Diagnostic(origin, reason))
+    switch InputFile.text(of: path) {
+    case .success(let read): text = read
+    case .failure(let failure):
+      diagnostics.append(failure.diagnostic(file: path))
       return nil
     }
     do {
@@ -139,10 +137,15 @@ struct Layering {
 
   private func mergeByID(base: SourceNode, overlay: SourceNode) -> SourceNode {
     guard var items = base.items, let additions = overlay.items else { return overlay }
+    var index: [String: Int] = [:]
+    for (position, item) in items.enumerated() {
+      if let id = Self.id(of: item), index[id] == nil { index[id] = position }
+    }
     for addition in additions {
-      if let id = Self.id(of: addition), let index = items.firstIndex(where: { Self.id(of: $0) == id }) {
-        items[index] = addition
+      if let id = Self.id(of: addition), let position = index[id] {
+        items[position] = addition
       } else {
+        if let id = Self.id(of: addition) { index[id] = items.count }
         items.append(addition)
       }
     }
@@ -194,7 +197,7 @@ struct Layering {
     for entry in entries {
       guard Self.removable.contains(entry.key) else {
         let hint = suggestion(for: entry.key, among: Self.removable)
-        diagnostics.append(Diagnostic(entry.value.origin, "unknown key \"\(entry.key)\"\(hint)"))
+        diagnostics.append(Diagnostic(entry.keyOrigin, "unknown key \"\(entry.key)\"\(hint)"))
         failed = true
         continue
       }
@@ -223,11 +226,8 @@ struct Layering {
     let events = doomed["events"] ?? []
     filter("officers") { !officers.contains(Self.id(of: $0) ?? "") }
     filter("absences") { !officers.contains($0["officer"]?.text ?? "") }
-    for key in ["pins", "forbids"] {
-      filter(key) {
-        !officers.contains($0["officer"]?.text ?? "") && !schools.contains($0["school"]?.text ?? "")
-      }
-    }
+    // Pins and forbids stay: one that names a removed officer or school is
+    // then an unknown reference, which the planner has to resolve.
     filter("schools") { !schools.contains(Self.id(of: $0) ?? "") }
     filter("closures") { !schools.contains($0["school"]?.text ?? "") }
     filter("events") {

@@ -1,19 +1,21 @@
 /// Reads typed values out of ``SourceNode``s, collecting a ``Diagnostic``
 /// for every problem instead of stopping at the first.
-struct NodeReader {
-  private(set) var diagnostics: [Diagnostic] = []
+package struct NodeReader {
+  package private(set) var diagnostics: [Diagnostic] = []
 
-  mutating func report(_ node: SourceNode, _ message: String) {
+  package init() {}
+
+  package mutating func report(_ node: SourceNode, _ message: String) {
     diagnostics.append(Diagnostic(node.origin, message))
   }
 
-  mutating func report(_ origin: Origin, _ message: String) {
+  package mutating func report(_ origin: Origin, _ message: String) {
     diagnostics.append(Diagnostic(origin, message))
   }
 
   /// The fields of a mapping, after reporting unknown keys (with a
   /// suggestion) and missing required ones. `nil` if `node` is no mapping.
-  mutating func fields(
+  package mutating func fields(
     _ node: SourceNode, of what: String, allowed: [String], required: [String] = []
   ) -> [String: SourceNode]? {
     guard let entries = node.entries else {
@@ -26,7 +28,7 @@ struct NodeReader {
         fields[entry.key] = entry.value
       } else {
         report(
-          entry.value.origin,
+          entry.keyOrigin,
           "unknown key \"\(entry.key)\" in \(what)\(suggestion(for: entry.key, among: allowed))")
       }
     }
@@ -39,7 +41,7 @@ struct NodeReader {
   }
 
   /// A list's items; reports anything else.
-  mutating func list(_ node: SourceNode) -> [SourceNode]? {
+  package mutating func list(_ node: SourceNode) -> [SourceNode]? {
     if case .null = node.value { return [] }
     guard let items = node.items else {
       report(node, "expected a list, found \(node.typeName)")
@@ -49,7 +51,7 @@ struct NodeReader {
   }
 
   /// A scalar's text; reports anything else.
-  mutating func string(_ node: SourceNode) -> String? {
+  package mutating func string(_ node: SourceNode) -> String? {
     guard let text = node.text else {
       report(node, "expected a value, found \(node.typeName)")
       return nil
@@ -57,55 +59,52 @@ struct NodeReader {
     return text
   }
 
-  /// A finite number `>= minimum` (or `> minimum` when `strictly`).
-  mutating func number(_ node: SourceNode, atLeast minimum: Double = 0, strictly: Bool = false)
-    -> Double?
-  {
+  /// A finite number within `range`.
+  package mutating func number(_ node: SourceNode, in range: ClosedRange<Double>) -> Double? {
     guard let text = string(node) else { return nil }
     guard let value = Double(text), value.isFinite else {
       report(node, "expected a number, found \"\(text)\"")
       return nil
     }
-    if strictly ? value <= minimum : value < minimum {
-      report(node, "must be \(strictly ? ">" : ">=") \(jsonNumber(minimum)), not \(text)")
-      return nil
-    }
-    return value
-  }
-
-  /// A number within `range`.
-  mutating func number(_ node: SourceNode, in range: ClosedRange<Double>) -> Double? {
-    guard let value = number(node, atLeast: -.greatestFiniteMagnitude) else { return nil }
     guard range.contains(value) else {
       report(
         node,
-        "must be between \(jsonNumber(range.lowerBound)) and \(jsonNumber(range.upperBound)), not \(jsonNumber(value))"
-      )
+        "must be between \(jsonNumber(range.lowerBound)) and \(jsonNumber(range.upperBound)), not \(text)")
       return nil
     }
     return value
   }
 
-  /// A whole number `>= 0`.
-  mutating func count(_ node: SourceNode) -> Int? {
+  /// An id: text that is not empty or blank and holds no control character.
+  package mutating func id(_ node: SourceNode) -> String? {
     guard let text = string(node) else { return nil }
-    guard let value = Int(text) else {
-      if let number = Double(text), number < 0 {
-        report(node, "must be >= 0, not \(text)")
-      } else {
-        report(node, "expected a whole number, found \"\(text)\"")
-      }
+    if text.allSatisfy(\.isWhitespace) {
+      report(node, "an id may not be empty or blank")
       return nil
     }
-    guard value >= 0 else {
-      report(node, "must be >= 0, not \(text)")
+    if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      report(node, "an id may not hold a control character (a tab or line break)")
+      return nil
+    }
+    return text
+  }
+
+  /// A whole number within `range`.
+  package mutating func count(_ node: SourceNode, in range: ClosedRange<Int>) -> Int? {
+    guard let text = string(node) else { return nil }
+    guard let value = Int(text) else {
+      report(node, "expected a whole number, found \"\(text)\"")
+      return nil
+    }
+    guard range.contains(value) else {
+      report(node, "must be between \(range.lowerBound) and \(range.upperBound), not \(text)")
       return nil
     }
     return value
   }
 
   /// `HH:MM`, `00:00` … `24:00`.
-  mutating func time(_ node: SourceNode) -> TimeOfDay? {
+  package mutating func time(_ node: SourceNode) -> TimeOfDay? {
     guard let text = string(node) else { return nil }
     guard let time = TimeOfDay(parsing: text) else {
       report(node, "expected a time HH:MM between 00:00 and 24:00, found \"\(text)\"")
@@ -115,7 +114,7 @@ struct NodeReader {
   }
 
   /// `[start, end)` from the `start` and `end` fields, with `start < end`.
-  mutating func interval(_ fields: [String: SourceNode], in node: SourceNode) -> DayInterval? {
+  package mutating func interval(_ fields: [String: SourceNode], in node: SourceNode) -> DayInterval? {
     guard let startNode = fields["start"], let endNode = fields["end"] else { return nil }
     let start = time(startNode)
     let end = time(endNode)
@@ -129,7 +128,7 @@ struct NodeReader {
 
   /// The days of `day`/`days` (exactly one of them must be given): a day,
   /// `weekdays`, or a list of those. Sorted, without repeats.
-  mutating func days(_ fields: [String: SourceNode], in node: SourceNode) -> [Weekday]? {
+  package mutating func days(_ fields: [String: SourceNode], in node: SourceNode) -> [Weekday]? {
     switch (fields["day"], fields["days"]) {
     case (nil, nil):
       var origin = node.origin
@@ -163,19 +162,20 @@ struct NodeReader {
     }
   }
 
-  /// A list of strings (skills, levels), sorted and without repeats.
-  mutating func strings(_ node: SourceNode) -> [String]? {
+  /// A list of names (skills, levels), sorted and without repeats; each
+  /// must be a valid ``id(_:)``.
+  package mutating func strings(_ node: SourceNode) -> [String]? {
     guard let items = list(node) else { return nil }
     var result = Set<String>()
     for item in items {
-      if let text = string(item) { result.insert(text) }
+      if let text = id(item) { result.insert(text) }
     }
     return result.sorted()
   }
 
   /// A reference to one of `known`, with a suggestion when it is not.
-  mutating func reference<ID>(
-    _ node: SourceNode, to noun: String, among known: [Identifier<ID>]
+  package mutating func reference<ID>(
+    _ node: SourceNode, to noun: String, among known: Set<Identifier<ID>>
   ) -> Identifier<ID>? {
     guard let text = string(node) else { return nil }
     let id = Identifier<ID>(text)

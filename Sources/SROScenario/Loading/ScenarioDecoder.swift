@@ -1,7 +1,11 @@
 /// Turns a merged scenario document into a validated ``Scenario``, or every
 /// problem found in it.
 struct ScenarioDecoder {
-  private var reader = NodeReader()
+  var reader = NodeReader()
+  /// The nodes of the weights given, for messages about their spread.
+  var weightNodes: [String: SourceNode] = [:]
+  /// The file that names the document as a whole.
+  var documentFile = ""
 
   static let topLevelKeys = [
     "name", "week", "periods", "policy", "agencies", "defaults", "schools", "officers",
@@ -12,6 +16,7 @@ struct ScenarioDecoder {
     guard
       let top = reader.fields(document, of: "scenario", allowed: Self.topLevelKeys, required: ["week"])
     else { return .failure(ScenarioError(reader.diagnostics)) }
+    documentFile = document.origin.file
     let name = top["name"].flatMap { reader.string($0) } ?? ""
     let week = top["week"].flatMap { decodeWeek($0) }
     let periods = decodePeriods(top["periods"])
@@ -20,20 +25,22 @@ struct ScenarioDecoder {
     let defaults = decodeDefaults(top["defaults"])
     // References resolve against every id listed, valid entry or not, so a
     // refused school does not also make every reference to it an error.
-    func listed<Tag>(_ key: String) -> [Identifier<Tag>] {
-      (top[key]?.items ?? []).compactMap { $0["id"]?.text }.map { Identifier($0) }
+    func listed<Tag>(_ key: String) -> Set<Identifier<Tag>> {
+      Set((top[key]?.items ?? []).compactMap { $0["id"]?.text }.map { Identifier($0) })
     }
-    let schoolIDs: [SchoolID] = listed("schools")
-    let officerIDs: [OfficerID] = listed("officers")
+    let schoolIDs: Set<SchoolID> = listed("schools")
+    let officerIDs: Set<OfficerID> = listed("officers")
     let schools = decodeSchools(top["schools"], agencies: agencies, defaults: defaults)
     let officers = decodeOfficers(
-      top["officers"], agencies: agencies.map(\.id), schools: schoolIDs, policy: policy)
+      top["officers"], agencies: Set(agencies.map(\.id)), schools: schoolIDs, policy: policy)
     let absences = decodeAbsences(top["absences"], officers: officerIDs)
     let closures = decodeClosures(top["closures"], schools: schoolIDs)
     let events = decodeEvents(top["events"], schools: schoolIDs)
     let pins = decodePins(top["pins"], officers: officerIDs, schools: schoolIDs)
     let forbids = decodeForbids(top["forbids"], officers: officerIDs, schools: schoolIDs)
     let staffing = reader.staffing(top["staffing"], agencies: agencies.map(\.id), officers: officerIDs)
+    checkCoverageLevels(top)
+    checkCostSpread(policy: policy, periods: periods, schools: schools, events: events)
     guard reader.diagnostics.isEmpty, let week else {
       return .failure(ScenarioError(reader.diagnostics))
     }
@@ -66,10 +73,10 @@ struct ScenarioDecoder {
         let fields = reader.fields(
           item, of: "period", allowed: ["id", "start", "end", "priority"],
           required: ["id", "start", "end"]),
-        let id = fields["id"].flatMap({ reader.string($0) }),
+        let id = fields["id"].flatMap({ reader.id($0) }),
         let interval = reader.interval(fields, in: item)
       else { continue }
-      let priority = fields["priority"].map { reader.number($0) } ?? 1
+      let priority = fields["priority"].map { reader.number($0, in: ScenarioLimits.priority) } ?? 1
       guard let priority else { continue }
       if let clash = periods.first(where: {
         DayInterval(start: $0.start, end: $0.end).overlaps(interval)
@@ -102,15 +109,15 @@ struct ScenarioDecoder {
         )
       }
     }
-    let hours: [(String, WritableKeyPath<Policy, Double>)] = [
-      ("maxHoursPerDay", \.maxHoursPerDay), ("maxHoursPerWeek", \.maxHoursPerWeek),
-      ("maxOvertimePerWeek", \.maxOvertimePerWeek), ("minRestHours", \.minRestHours),
+    let hours: [(String, WritableKeyPath<Policy, Double>, ClosedRange<Double>)] = [
+      ("maxHoursPerDay", \.maxHoursPerDay, ScenarioLimits.hoursPerDay),
+      ("maxHoursPerWeek", \.maxHoursPerWeek, ScenarioLimits.hoursPerWeek),
+      ("maxOvertimePerWeek", \.maxOvertimePerWeek, ScenarioLimits.hoursPerWeek),
+      ("minRestHours", \.minRestHours, ScenarioLimits.hoursPerWeek),
+      ("travelSpeedKmh", \.travelSpeedKmh, ScenarioLimits.travelSpeedKmh),
     ]
-    for (key, path) in hours {
-      if let value = fields[key].flatMap({ reader.number($0) }) { policy[keyPath: path] = value }
-    }
-    if let value = fields["travelSpeedKmh"].flatMap({ reader.number($0, strictly: true) }) {
-      policy.travelSpeedKmh = value
+    for (key, path, range) in hours {
+      if let value = fields[key].flatMap({ reader.number($0, in: range) }) { policy[keyPath: path] = value }
     }
     if let weights = fields["weights"],
       let entries = reader.fields(
@@ -121,8 +128,9 @@ struct ScenarioDecoder {
         ("crossAgency", \.crossAgency),
       ]
       for (key, path) in keys {
-        if let value = entries[key].flatMap({ reader.number($0) }) {
+        if let node = entries[key], let value = reader.number(node, in: ScenarioLimits.weight) {
           policy.weights[keyPath: path] = value
+          weightNodes[key] = node
         }
       }
     }
@@ -135,7 +143,7 @@ struct ScenarioDecoder {
       guard
         let fields = reader.fields(
           item, of: "agency", allowed: ["id", "name", "serves"], required: ["id"]),
-        let id = fields["id"].flatMap({ reader.string($0) })
+        let id = fields["id"].flatMap({ reader.id($0) })
       else { continue }
       let serves = fields["serves"].flatMap { reader.strings($0) } ?? []
       let name = fields["name"].flatMap { reader.string($0) } ?? id
@@ -155,7 +163,7 @@ struct ScenarioDecoder {
           required: ["start", "end", "officers"]),
         let days = reader.days(fields, in: item),
         let interval = reader.interval(fields, in: item),
-        let officers = fields["officers"].flatMap({ reader.count($0) })
+        let officers = fields["officers"].flatMap({ reader.count($0, in: ScenarioLimits.officersNeeded) })
       else {
         ok = false
         continue
@@ -193,14 +201,14 @@ struct ScenarioDecoder {
             "id", "name", "level", "agency", "priority", "location", "skills", "coverage",
           ], required: ["id", "level"])
       else { continue }
-      var id = fields["id"].flatMap { reader.string($0) }
+      var id = fields["id"].flatMap { reader.id($0) }
       if id == "all" {
         reader.report(fields["id"]!, "\"all\" is reserved (it means every school in closures)")
         id = nil
       }
-      let level = fields["level"].flatMap { reader.string($0) }
+      let level = fields["level"].flatMap { reader.id($0) }
       let agency = level.flatMap { responsibleAgency(fields, level: $0, agencies: agencies) }
-      let priority = fields["priority"].map { reader.number($0) } ?? 1
+      let priority = fields["priority"].map { reader.number($0, in: ScenarioLimits.priority) } ?? 1
       let location = fields["location"].map { decodeLocation($0) }
       let skills = fields["skills"].flatMap { reader.strings($0) }
       let own = fields["coverage"].map { decodeWindows($0) }
@@ -224,7 +232,7 @@ struct ScenarioDecoder {
     _ fields: [String: SourceNode], level: String, agencies: [Agency]
   ) -> AgencyID? {
     if let explicit = fields["agency"] {
-      return reader.reference(explicit, to: "agency", among: agencies.map(\.id))
+      return reader.reference(explicit, to: "agency", among: Set(agencies.map(\.id)))
     }
     let serving = agencies.filter { $0.serves.contains(level) }
     switch serving.count {
@@ -254,7 +262,7 @@ struct ScenarioDecoder {
   }
 
   private mutating func decodeOfficers(
-    _ node: SourceNode?, agencies: [AgencyID], schools: [SchoolID], policy: Policy
+    _ node: SourceNode?, agencies: Set<AgencyID>, schools: Set<SchoolID>, policy: Policy
   ) -> [Officer] {
     var officers: [Officer] = []
     for item in node.flatMap({ reader.list($0) }) ?? [] {
@@ -265,12 +273,13 @@ struct ScenarioDecoder {
             "id", "name", "agency", "home", "skills", "maxHoursPerWeek", "maxOvertimePerWeek",
           ], required: ["id", "agency"])
       else { continue }
-      let id = fields["id"].flatMap { reader.string($0) }
+      let id = fields["id"].flatMap { reader.id($0) }
       let agency = fields["agency"].flatMap { reader.reference($0, to: "agency", among: agencies) }
       let home = fields["home"].map { reader.reference($0, to: "school", among: schools) }
-      let week = fields["maxHoursPerWeek"].map { reader.number($0) } ?? policy.maxHoursPerWeek
+      let hours = ScenarioLimits.hoursPerWeek
+      let week = fields["maxHoursPerWeek"].map { reader.number($0, in: hours) } ?? policy.maxHoursPerWeek
       let overtime =
-        fields["maxOvertimePerWeek"].map { reader.number($0) } ?? policy.maxOvertimePerWeek
+        fields["maxOvertimePerWeek"].map { reader.number($0, in: hours) } ?? policy.maxOvertimePerWeek
       let skills = fields["skills"].flatMap { reader.strings($0) }
       let name = fields["name"].flatMap { reader.string($0) }
       let homeIsValid = home.map { $0 != nil } ?? true
@@ -283,7 +292,7 @@ struct ScenarioDecoder {
     return officers
   }
 
-  private mutating func decodeAbsences(_ node: SourceNode?, officers: [OfficerID]) -> [Absence] {
+  private mutating func decodeAbsences(_ node: SourceNode?, officers: Set<OfficerID>) -> [Absence] {
     var absences: [Absence] = []
     for item in node.flatMap({ reader.list($0) }) ?? [] {
       guard
@@ -314,7 +323,7 @@ struct ScenarioDecoder {
     }
   }
 
-  private mutating func decodeClosures(_ node: SourceNode?, schools: [SchoolID]) -> [Closure] {
+  private mutating func decodeClosures(_ node: SourceNode?, schools: Set<SchoolID>) -> [Closure] {
     var closures: [Closure] = []
     for item in node.flatMap({ reader.list($0) }) ?? [] {
       guard
@@ -333,7 +342,7 @@ struct ScenarioDecoder {
     return closures
   }
 
-  private mutating func decodeEvents(_ node: SourceNode?, schools: [SchoolID]) -> [Event] {
+  private mutating func decodeEvents(_ node: SourceNode?, schools: Set<SchoolID>) -> [Event] {
     var events: [Event] = []
     for item in node.flatMap({ reader.list($0) }) ?? [] {
       guard
@@ -343,7 +352,7 @@ struct ScenarioDecoder {
             "id", "name", "school", "day", "days", "start", "end", "officers", "priority", "skills",
           ], required: ["id", "school", "start", "end", "officers"])
       else { continue }
-      let id = fields["id"].flatMap { reader.string($0) }
+      let id = fields["id"].flatMap { reader.id($0) }
       let school = fields["school"].flatMap { reader.reference($0, to: "school", among: schools) }
       var days = reader.days(fields, in: item)
       if let given = days, given.count != 1 {
@@ -351,8 +360,8 @@ struct ScenarioDecoder {
         days = nil
       }
       let interval = reader.interval(fields, in: item)
-      let officers = fields["officers"].flatMap { reader.count($0) }
-      let priority = fields["priority"].map { reader.number($0) } ?? 1
+      let officers = fields["officers"].flatMap { reader.count($0, in: ScenarioLimits.officersNeeded) }
+      let priority = fields["priority"].map { reader.number($0, in: ScenarioLimits.priority) } ?? 1
       let skills = fields["skills"].flatMap { reader.strings($0) }
       let name = fields["name"].flatMap { reader.string($0) }
       guard let id, let school, let days, let interval, let officers, let priority else { continue }
@@ -364,7 +373,9 @@ struct ScenarioDecoder {
     return events
   }
 
-  private mutating func decodePins(_ node: SourceNode?, officers: [OfficerID], schools: [SchoolID])
+  private mutating func decodePins(
+    _ node: SourceNode?, officers: Set<OfficerID>, schools: Set<SchoolID>
+  )
     -> [Pin]
   {
     var pins: [Pin] = []
@@ -395,7 +406,7 @@ struct ScenarioDecoder {
   }
 
   private mutating func decodeForbids(
-    _ node: SourceNode?, officers: [OfficerID], schools: [SchoolID]
+    _ node: SourceNode?, officers: Set<OfficerID>, schools: Set<SchoolID>
   ) -> [Forbid] {
     var forbids: [Forbid] = []
     for item in node.flatMap({ reader.list($0) }) ?? [] {

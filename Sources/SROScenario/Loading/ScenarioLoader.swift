@@ -1,3 +1,5 @@
+import Foundation
+
 /// Loads scenario files (spec §1) into a validated ``Scenario``.
 public enum ScenarioLoader {
   /// Loads `path` (after its `extends` chain) and then each overlay in
@@ -29,6 +31,20 @@ public enum ScenarioLoader {
     var layering = Layering()
     layering.apply(layer: try SourceNode.parse(text, file: file))
     return try decode(layering)
+  }
+
+  /// Loads a scenario given as the bytes of a file named `file`, checked
+  /// as a file on disk is (UTF-8, no control characters, the size limit).
+  public static func load(data: Data, file: String) throws(ScenarioError) -> Scenario {
+    guard data.count <= InputFile.maximumBytes else {
+      throw ScenarioError([
+        Diagnostic(Origin(file: file, path: ""), "larger than \(InputFile.maximumBytes) bytes")
+      ])
+    }
+    switch InputFile.decode(data) {
+    case .success(let text): return try load(text: text, file: file)
+    case .failure(let failure): throw ScenarioError([failure.diagnostic(file: file)])
+    }
   }
 
   static func decode(_ layering: Layering) throws(ScenarioError) -> Scenario {

@@ -12,7 +12,7 @@
 ///   reliefSkills: {CCSO: [special-needs]}      # skills of an agency's relief officers
 /// ```
 extension NodeReader {
-  mutating func staffing(_ node: SourceNode?, agencies: [AgencyID], officers: [OfficerID])
+  mutating func staffing(_ node: SourceNode?, agencies: [AgencyID], officers: Set<OfficerID>)
     -> StaffingAssumptions
   {
     var assumptions = StaffingAssumptions()
@@ -47,7 +47,7 @@ extension NodeReader {
     return assumptions
   }
 
-  private mutating func rateSetting(_ item: SourceNode, agencies: [AgencyID], officers: [OfficerID])
+  private mutating func rateSetting(_ item: SourceNode, agencies: [AgencyID], officers: Set<OfficerID>)
     -> RateSetting?
   {
     guard
@@ -58,7 +58,7 @@ extension NodeReader {
     switch (fields["agency"], fields["officer"]) {
     case (nil, nil): break
     case (let agency?, nil):
-      guard let id = reference(agency, to: "agency", among: agencies) else { return nil }
+      guard let id = reference(agency, to: "agency", among: Set(agencies)) else { return nil }
       scope = .agency(id)
     case (nil, let officer?):
       guard let id = reference(officer, to: "officer", among: officers) else { return nil }
