@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "SROSearch", targets: ["SROSearch"]),
     .library(name: "SROExplain", targets: ["SROExplain"]),
     .library(name: "SROCore", targets: ["SROCore"]),
+    .library(name: "SROReports", targets: ["SROReports"]),
     .executable(name: "sro", targets: ["sro"]),
   ],
   dependencies: [
@@ -107,10 +108,18 @@ let package = Package(
       ],
       swiftSettings: strictSwift
     ),
+    // What planners hand out: officers' calendars and the printable report.
+    // Reads scenarios and rosters only, never the solver.
+    .target(
+      name: "SROReports",
+      dependencies: ["SROScenario", "SRORoster", .product(name: "Plot", package: "Plot")],
+      swiftSettings: strictSwift
+    ),
     .executableTarget(
       name: "sro",
       dependencies: [
         "SROCore",
+        "SROReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSwift
@@ -139,10 +148,18 @@ let package = Package(
       resources: [.copy("Fixtures")],
       swiftSettings: strictSwift
     ),
-    // Runs the built `sro` binary on the bundled scenarios.
+    .testTarget(
+      name: "SROReportsTests",
+      dependencies: ["SROReports", "SROCore"],
+      swiftSettings: strictSwift
+    ),
+    // Runs the built `sro` binary on the bundled scenarios; reads its
+    // calendars and reports with real clients (Clients/: Python's
+    // icalendar, headless Chromium).
     .testTarget(
       name: "SROEndToEndTests",
-      dependencies: ["SROCore", "GLPKSolver", "SROTestSupport", "sro"],
+      dependencies: ["SROCore", "SROReports", "GLPKSolver", "SROTestSupport", "sro"],
+      exclude: ["Clients"],
       swiftSettings: strictSwift
     ),
   ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SROCore
+import SROReports
 
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -28,7 +29,7 @@ struct CompareCommand: ParsableCommand {
     help: ArgumentHelp("A variant: [NAME=]OPTIONS (repeatable).", valueName: "variant"))
   var variant: [String] = []
 
-  @Option(help: "Output format: table or json.")
+  @Option(help: "Output format: table, json or html (a printable report).")
   var format: ComparisonFormat = .table
 
   @Option(help: "Write the comparison to this file (atomically) instead of stdout.")
@@ -43,7 +44,7 @@ struct CompareCommand: ParsableCommand {
   var independent = false
 
   enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+    case table, json, html
   }
 
   func validate() throws {
@@ -109,7 +110,17 @@ struct CompareCommand: ParsableCommand {
       }
     }
     let comparison = Comparison(baseline: solved[0], variants: Array(solved.dropFirst()))
-    try emit(format == .json ? comparison.json : comparison.table, to: output)
+    switch format {
+    case .table: try emit(comparison.table, to: output)
+    case .json: try emit(comparison.json, to: output)
+    case .html:
+      // Each case's gaps with their reasons; a roster that cannot be
+      // explained is printed without them.
+      let why = ([comparison.baseline] + comparison.variants).map { c in
+        try? GapExplainer(scenario: c.scenario).explanations(of: c.roster).map(\.oneLine)
+      }
+      try emit(ComparisonReport(comparison: comparison, why: why).html, to: output)
+    }
   }
 
   /// `NAME=OPTIONS` or `OPTIONS` (named `variant N`), split into words.

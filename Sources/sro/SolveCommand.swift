@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import SROCore
+import SROReports
 
 /// Output formats of a roster.
 enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json, csv
+  case table, json, csv, ics, html
 }
 
 /// How long and how exactly to search.
@@ -50,10 +51,15 @@ struct SolveCommand: ParsableCommand {
 
   @OptionGroup var input: ScenarioOptions
 
-  @Option(help: "Output format: table, json or csv.")
+  @Option(
+    help: """
+      Output format: table, json, csv, ics (a calendar per officer, in the --output folder) \
+      or html (a printable report).
+      """)
   var format: RosterFormat = .table
 
-  @Option(help: "Write the roster to this file (atomically) instead of stdout.")
+  @Option(
+    help: "Write the roster to this file (atomically) instead of stdout; for ics, the calendars' folder.")
   var output: String?
 
   @OptionGroup var search: SearchOptions
@@ -68,8 +74,13 @@ struct SolveCommand: ParsableCommand {
   var explain = false
 
   func validate() throws {
-    if explain, format == .csv {
-      throw ValidationError("--explain adds to the table and the JSON, not to the CSV")
+    if format == .ics, output == nil {
+      throw ValidationError("--format ics writes a file per officer: name their folder with --output DIR")
+    }
+    if explain, format == .csv || format == .ics {
+      throw ValidationError(
+        "--explain adds to the table, the JSON and the HTML report, not to the \(format.rawValue.uppercased())"
+      )
     }
     if let changeWeight {
       guard keep != nil else { throw ValidationError("--change-weight needs --keep") }
@@ -110,7 +121,8 @@ struct SolveCommand: ParsableCommand {
       changes: publishedAssignments.map {
         RosterChanges(published: $0, roster: result.roster, scenario: scenario)
       })
-    if explain {
+    // The printable report always gives each gap its reason.
+    if explain || format == .html {
       do {
         report.why = try GapExplainer(scenario: scenario).explanations(of: result.roster).map(\.oneLine)
       } catch {
@@ -123,6 +135,12 @@ struct SolveCommand: ParsableCommand {
     case .json: text = report.json
     case .csv: text = report.csv
     case .table: text = report.table(scenario: scenario)
+    case .html: text = PrintableReport(report: report, scenario: scenario).html
+    case .ics:
+      try writeCalendars(
+        scenario: scenario, roster: result.roster, published: publishedAssignments,
+        changes: report.changes, to: output ?? "")
+      return
     }
     try emit(text, to: output)
   }

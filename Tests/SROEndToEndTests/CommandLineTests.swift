@@ -26,27 +26,7 @@ struct SRO {
   static func run(_ arguments: String...) throws -> Output { try runArguments(arguments) }
 
   static func runArguments(_ arguments: [String]) throws -> Output {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes while the process runs, so neither can fill up.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var stderrData = Data()
-    DispatchQueue.global().async(group: group) {
-      stderrData = err.fileHandleForReading.readDataToEndOfFile()
-    }
-    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-      stderr: String(decoding: stderrData, as: UTF8.self))
+    try Clients.run(binary.path, arguments)
   }
 }
 

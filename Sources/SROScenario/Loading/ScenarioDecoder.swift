@@ -9,7 +9,7 @@ struct ScenarioDecoder {
 
   static let topLevelKeys = [
     "name", "week", "periods", "policy", "agencies", "defaults", "schools", "officers",
-    "absences", "closures", "events", "extends", "remove", "pins", "forbids", "staffing",
+    "absences", "closures", "events", "extends", "remove", "pins", "forbids", "timeZone", "staffing",
   ]
 
   mutating func decode(_ document: SourceNode) -> Result<Scenario, ScenarioError> {
@@ -19,6 +19,7 @@ struct ScenarioDecoder {
     documentFile = document.origin.file
     let name = top["name"].flatMap { reader.string($0) } ?? ""
     let week = top["week"].flatMap { decodeWeek($0) }
+    let timeZone = top["timeZone"].flatMap { decodeTimeZone($0) } ?? Scenario.defaultTimeZone
     let periods = decodePeriods(top["periods"])
     let policy = decodePolicy(top["policy"])
     let agencies = decodeAgencies(top["agencies"])
@@ -48,7 +49,7 @@ struct ScenarioDecoder {
       Scenario(
         name: name, week: week, periods: periods, policy: policy, agencies: agencies,
         schools: schools, officers: officers, absences: absences, closures: closures,
-        events: events, pins: pins, forbids: forbids, staffing: staffing))
+        events: events, pins: pins, forbids: forbids, timeZone: timeZone, staffing: staffing))
   }
 
   // MARK: - Sections
@@ -64,6 +65,15 @@ struct ScenarioDecoder {
       return nil
     }
     return date
+  }
+
+  private mutating func decodeTimeZone(_ node: SourceNode) -> String? {
+    guard let name = reader.string(node) else { return nil }
+    guard TimeZoneName.isValid(name) else {
+      reader.report(node, TimeZoneName.problem(with: name))
+      return nil
+    }
+    return name
   }
 
   private mutating func decodePeriods(_ node: SourceNode?) -> [Period] {

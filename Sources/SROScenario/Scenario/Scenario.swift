@@ -18,6 +18,9 @@ public struct Scenario: Sendable {
   public var pins: [Pin] = []
   /// Assignments a planner ruled out (an sro addition to the spec's format).
   public var forbids: [Forbid] = []
+  /// The IANA time zone of the district's clock times (`America/Chicago`
+  /// unless the scenario's `timeZone` says otherwise; an sro addition).
+  public var timeZone = Scenario.defaultTimeZone
   /// What a staffing study assumes (an sro addition to the spec's format).
   public var staffing = StaffingAssumptions()
 
