@@ -82,6 +82,15 @@ let package = Package(
       dependencies: ["SROFormulation", "SROScenario", "SRORoster", "LinearModel", "GLPKSolver"],
       swiftSettings: strictSwift
     ),
+    // Staffing studies: many sampled weeks planned at each relief level,
+    // and their report (table, JSON, HTML with an SVG chart).
+    .target(
+      name: "SROStaffing",
+      dependencies: [
+        "SROScenario", "SRORoster", "SROFormulation", "SROSearch", .product(name: "Plot", package: "Plot"),
+      ],
+      swiftSettings: strictSwift
+    ),
     // Why a block is uncovered (each officer against the rules, as the model
     // reads them) and which single changes cover it, checked by re-solving.
     .target(
@@ -94,6 +103,7 @@ let package = Package(
       name: "SROCore",
       dependencies: [
         "SROScenario", "SRORoster", "SROValidator", "SROFormulation", "SROSearch", "SROExplain",
+        "SROStaffing",
         "LinearModel", "GLPKSolver",
       ],
       swiftSettings: strictSwift

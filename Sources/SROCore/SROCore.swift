@@ -9,4 +9,5 @@
 @_exported import SRORoster
 @_exported import SROScenario
 @_exported import SROSearch
+@_exported import SROStaffing
 @_exported import SROValidator

@@ -25,7 +25,7 @@ extension Planner {
 
 /// `work` applied to each item, each on a new thread (GLPK's environment is
 /// per thread), at most `threads` at a time; results in the items' order.
-func concurrently<Item: Sendable, Output: Sendable>(
+package func concurrently<Item: Sendable, Output: Sendable>(
   _ items: [Item], threads: Int, _ work: @escaping @Sendable (Item) -> Output
 ) -> [Output] {
   let results = Mutex<[Int: Output]>([:])

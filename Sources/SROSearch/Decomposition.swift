@@ -15,7 +15,7 @@ import SROScenario
 /// on their own and their rosters merged: the optimum is the same.
 extension Scenario {
   /// The parts, largest first (``Instance/independentParts()``).
-  func independentParts() -> [Scenario] { Instance(self).independentParts() }
+  package func independentParts() -> [Scenario] { Instance(self).independentParts() }
 }
 
 extension Instance {

@@ -15,7 +15,7 @@ struct SRO: ParsableCommand {
       """,
     subcommands: [
       CheckCommand.self, SolveCommand.self, ExplainCommand.self, CompareCommand.self, ExportCommand.self,
-      ValidateCommand.self, GenerateCommand.self, BenchCommand.self,
+      ValidateCommand.self, GenerateCommand.self, BenchCommand.self, StaffingCommand.self,
     ])
 
   /// Parses the command line and runs the command; a stdout or stderr that

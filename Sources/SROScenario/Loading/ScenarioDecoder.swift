@@ -9,7 +9,7 @@ struct ScenarioDecoder {
 
   static let topLevelKeys = [
     "name", "week", "periods", "policy", "agencies", "defaults", "schools", "officers",
-    "absences", "closures", "events", "extends", "remove", "pins", "forbids", "timeZone",
+    "absences", "closures", "events", "extends", "remove", "pins", "forbids", "timeZone", "staffing",
   ]
 
   mutating func decode(_ document: SourceNode) -> Result<Scenario, ScenarioError> {
@@ -39,6 +39,7 @@ struct ScenarioDecoder {
     let events = decodeEvents(top["events"], schools: schoolIDs)
     let pins = decodePins(top["pins"], officers: officerIDs, schools: schoolIDs)
     let forbids = decodeForbids(top["forbids"], officers: officerIDs, schools: schoolIDs)
+    let staffing = reader.staffing(top["staffing"], agencies: agencies.map(\.id), officers: officerIDs)
     checkCoverageLevels(top)
     checkCostSpread(policy: policy, periods: periods, schools: schools, events: events)
     guard reader.diagnostics.isEmpty, let week else {
@@ -48,7 +49,7 @@ struct ScenarioDecoder {
       Scenario(
         name: name, week: week, periods: periods, policy: policy, agencies: agencies,
         schools: schools, officers: officers, absences: absences, closures: closures,
-        events: events, pins: pins, forbids: forbids, timeZone: timeZone))
+        events: events, pins: pins, forbids: forbids, timeZone: timeZone, staffing: staffing))
   }
 
   // MARK: - Sections

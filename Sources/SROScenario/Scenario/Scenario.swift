@@ -21,6 +21,8 @@ public struct Scenario: Sendable {
   /// The IANA time zone of the district's clock times (`America/Chicago`
   /// unless the scenario's `timeZone` says otherwise; an sro addition).
   public var timeZone = Scenario.defaultTimeZone
+  /// What a staffing study assumes (an sro addition to the spec's format).
+  public var staffing = StaffingAssumptions()
 
   /// The date of `day` in the planned week.
   public func date(of day: Weekday) -> CivilDate { week.adding(days: day.rawValue) }
