@@ -24,4 +24,12 @@ extension CoverageModel {
       LinearExpression(terms: week.map { ($0.1, $0.0) }) - overtimeStep[o] * overtime[o]
         <= officer.maxHoursPerWeek, .week, [officer.id.rawValue])
   }
+
+  /// The value of `ot[o]` when officer `o` works `hours` in the week: the
+  /// overtime (``Rules/overtime(_:of:)``) in whole steps of
+  /// ``overtimeStep``, rounded up, or as is when `ot` is continuous.
+  package func overtimeValue(officer o: Int, hours: Double) -> Double {
+    let steps = instance.rules.overtime(hours, of: scenario.officers[o]) / overtimeStep[o]
+    return model[overtime[o]].kind == .continuous ? steps : (steps - 1e-9).rounded(.up)
+  }
 }

@@ -49,22 +49,14 @@ package struct Instance: Sendable {
   package var eligiblePairs: Int { eligible.reduce(0) { $0 + $1.count } }
 
   /// The objective's cost of officer `o` taking block `b` (spec §4): the
-  /// block's hours times the away-from-home weight when `o` has another
-  /// home school, plus the cross-agency weight when `o` is of the other
-  /// agency.
+  /// block's hours times ``Rules/costPerHour(_:_:)``.
   package func pairCost(officer o: Int, block b: Int) -> Double {
     pairCostPerHour(officer: o, block: b) * blocks[b].hours
   }
 
   /// ``pairCost(officer:block:)`` for one hour of the block.
   package func pairCostPerHour(officer o: Int, block b: Int) -> Double {
-    let officer = scenario.officers[o]
-    let block = blocks[b]
-    let weights = scenario.policy.weights
-    var cost = 0.0
-    if rules.isAwayFromHome(officer, block) { cost += weights.awayFromHome }
-    if rules.isCrossAgency(officer, block) { cost += weights.crossAgency }
-    return cost
+    rules.costPerHour(scenario.officers[o], blocks[b])
   }
 
   /// The step (hours) of whole minutes dividing every block length and the
