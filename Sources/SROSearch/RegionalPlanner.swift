@@ -151,7 +151,7 @@ enum RegionalPlanner {
     _ roster: Roster, of instance: Instance, deadline: ContinuousClock.Instant, options: PlanningOptions
   ) throws(PlanningError) -> Roster? {
     let coverage = try CoverageModel(
-      instance: instance, published: nil, formulation: .tight, candidates: nil, ordersTwins: false)
+      instance: instance, published: nil, formulation: Formulation(rows: .tight, ordersTwins: false))
     guard let start = coverage.solution(of: roster), let before = start.objective else { return nil }
     let target = StaffingBound.bound(instance)
     var solverOptions = options.solverOptions
