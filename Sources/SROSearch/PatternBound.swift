@@ -75,7 +75,14 @@ struct PatternBound {
       let clock = ContinuousClock()
       while true {
         rounds += 1
-        let solved = try lp.solve()
+        // The master's simplex can take minutes on its own (degenerate
+        // rounds): it gets what is left of the deadline, and the bound so
+        // far stands when it runs out.
+        let left = deadline.map { max(.milliseconds(1), $0 - clock.now) }
+        let solved = try lp.solve(timeLimit: left, stop: stop)
+        if solved.status == .noSolutionFound, left != nil || stop != nil {
+          return Result(bound: bound, generated: generated, rounds: rounds, converged: false)
+        }
         guard solved.status == .optimal, let value = solved.objective else {
           throw .glpkFatalError(message: "the pattern master LP ended \(solved.status.rawValue)")
         }
