@@ -64,14 +64,8 @@ let edgeReasonYAML = """
   }
 
   @Test func eachRuleIsReadAtItsEdge() {
-    var phrases: [String: String] = [:]
-    for entry in gap.officers {
-      phrases[entry.officer.rawValue] = entry.reasons.map {
-        "\($0.kind): \($0.phrase(for: gap.block, in: week))"
-      }.joined(separator: "; ")
-    }
     #expect(
-      phrases == [
+      reasonPhrases(gap, in: week) == [
         "o-until": "travel: at far until 08:00: 55 min from far to g, 0 available",
         "o-day":
           "day-hours: would work 10.5 h on tue, 0.5 h over maxHoursPerDay 10; week-hours: would work 10.5 h in the week, 2.5 h over regular + overtime",
