@@ -89,4 +89,22 @@ struct InputEdgeTests {
     let smaller = yaml.split(separator: "\n").dropLast().joined(separator: "\n")
     #expect(throws: Never.self) { try SourceNode.parse(smaller, file: "x.yaml") }
   }
+
+  @Test func namesAndReasonsHoldNoControlCharacterEvenEscaped() throws {
+    let problem = "names and reasons are one line of printable text"
+    #expect(
+      diagnostics("name: \"Week\\e[2J\"")
+        == ["test.yaml:5: name: may not hold the control character U+001B; \(problem)"])
+    #expect(
+      diagnostics("officers: [{id: o1, agency: A, name: \"Ofc.\\x85\"}]")
+        == ["test.yaml:5: officers[0].name: may not hold the control character U+0085; \(problem)"])
+    #expect(
+      diagnostics(
+        "officers: [{id: o1, agency: A}]\nabsences:\n  - officer: o1\n    day: mon\n    reason: |\n      court\n      again\n"
+      ) == ["test.yaml:9: absences[0].reason: may not hold the control character U+000A; \(problem)"])
+    let json =
+      "{\"week\": \"2024-09-09\", \"closures\": [{\"school\": \"all\", \"day\": \"mon\", \"reason\": \"a\\u0000b\"}]}"
+    #expect(throws: ScenarioError.self) { try ScenarioLoader.load(text: json, file: "week.json") }
+    #expect(try scenario("name: \"École ✓, \\\"Nord\\\" & <Süd>\"").name == "École ✓, \"Nord\" & <Süd>")
+  }
 }

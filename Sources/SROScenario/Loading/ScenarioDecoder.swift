@@ -17,7 +17,7 @@ struct ScenarioDecoder {
       let top = reader.fields(document, of: "scenario", allowed: Self.topLevelKeys, required: ["week"])
     else { return .failure(ScenarioError(reader.diagnostics)) }
     documentFile = document.origin.file
-    let name = top["name"].flatMap { reader.string($0) } ?? ""
+    let name = top["name"].flatMap { reader.text($0) } ?? ""
     let week = top["week"].flatMap { decodeWeek($0) }
     let timeZone = top["timeZone"].flatMap { decodeTimeZone($0) } ?? Scenario.defaultTimeZone
     let periods = decodePeriods(top["periods"])
@@ -41,7 +41,7 @@ struct ScenarioDecoder {
     let forbids = decodeForbids(top["forbids"], officers: officerIDs, schools: schoolIDs)
     let staffing = reader.staffing(top["staffing"], agencies: agencies.map(\.id), officers: officerIDs)
     checkCoverageLevels(top)
-    checkCostSpread(policy: policy, periods: periods, schools: schools, events: events)
+    checkCostSpread(policy: policy, periods: periods, schools: schools, events: events, top: top)
     guard reader.diagnostics.isEmpty, let week else {
       return .failure(ScenarioError(reader.diagnostics))
     }
@@ -156,7 +156,7 @@ struct ScenarioDecoder {
         let id = fields["id"].flatMap({ reader.id($0) })
       else { continue }
       let serves = fields["serves"].flatMap { reader.strings($0) } ?? []
-      let name = fields["name"].flatMap { reader.string($0) } ?? id
+      let name = fields["name"].flatMap { reader.text($0) } ?? id
       agencies.append(Agency(id: AgencyID(id), name: name, serves: serves))
     }
     return agencies
@@ -222,7 +222,7 @@ struct ScenarioDecoder {
       let location = fields["location"].map { decodeLocation($0) }
       let skills = fields["skills"].flatMap { reader.strings($0) }
       let own = fields["coverage"].map { decodeWindows($0) }
-      let name = fields["name"].flatMap { reader.string($0) }
+      let name = fields["name"].flatMap { reader.text($0) }
       // A field given but refused is `.some(nil)`.
       let locationIsValid = location.map { $0 != nil } ?? true
       let coverageIsValid = own.map { $0 != nil } ?? true
@@ -291,7 +291,7 @@ struct ScenarioDecoder {
       let overtime =
         fields["maxOvertimePerWeek"].map { reader.number($0, in: hours) } ?? policy.maxOvertimePerWeek
       let skills = fields["skills"].flatMap { reader.strings($0) }
-      let name = fields["name"].flatMap { reader.string($0) }
+      let name = fields["name"].flatMap { reader.text($0) }
       let homeIsValid = home.map { $0 != nil } ?? true
       guard let id, let agency, homeIsValid, let week, let overtime else { continue }
       officers.append(
@@ -313,7 +313,7 @@ struct ScenarioDecoder {
       let officer = fields["officer"].flatMap { reader.reference($0, to: "officer", among: officers) }
       let days = reader.days(fields, in: item)
       let interval = partOfDay(fields, in: item)
-      let reason = fields["reason"].flatMap { reader.string($0) }
+      let reason = fields["reason"].flatMap { reader.text($0) }
       guard let officer, let days, let interval else { continue }
       absences.append(Absence(officer: officer, days: days, interval: interval, reason: reason))
     }
@@ -345,7 +345,7 @@ struct ScenarioDecoder {
         school = node.text == "all" ? .some(nil) : reader.reference(node, to: "school", among: schools)
       }
       let days = reader.days(fields, in: item)
-      let reason = fields["reason"].flatMap { reader.string($0) }
+      let reason = fields["reason"].flatMap { reader.text($0) }
       guard let school, let days else { continue }
       closures.append(Closure(school: school, days: days, reason: reason))
     }
@@ -373,7 +373,7 @@ struct ScenarioDecoder {
       let officers = fields["officers"].flatMap { reader.count($0, in: ScenarioLimits.officersNeeded) }
       let priority = fields["priority"].map { reader.number($0, in: ScenarioLimits.priority) } ?? 1
       let skills = fields["skills"].flatMap { reader.strings($0) }
-      let name = fields["name"].flatMap { reader.string($0) }
+      let name = fields["name"].flatMap { reader.text($0) }
       guard let id, let school, let days, let interval, let officers, let priority else { continue }
       events.append(
         Event(
