@@ -33,11 +33,13 @@ enum RestrictedPlanner {
       let patterns = PatternBound(scenario: scenario, blocks: blocks, pricing: pricing)
       let result: PatternBound.Result
       do {
-        result = try patterns.run(deadline: options.timeLimit.map { began + $0 * pricingShare })
+        result = try patterns.run(
+          deadline: options.timeLimit.map { began + $0 * pricingShare }, stop: options.stop)
       } catch {
         throw .solver(error)
       }
       bound = result.bound
+      options.partProgress?.report(objective: nil, bound: result.bound)
       if case .lines(let sink) = options.log {
         sink(
           "sro: \(clock.now - began): pattern bound on the whole part \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)"
@@ -48,7 +50,7 @@ enum RestrictedPlanner {
       }
     }
     let coverage = try CoverageModel(
-      instance: instance, published: options.published, formulation: .tight, candidates: candidates)
+      instance: instance.restricted(to: candidates), published: options.published, formulation: .tight)
     let built = clock.now
     var searchOptions = options
     if let limit = options.timeLimit { searchOptions.timeLimit = max(.seconds(1), limit - (built - began)) }
