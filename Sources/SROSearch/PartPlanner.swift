@@ -3,14 +3,16 @@ import SROFormulation
 import SROScenario
 
 /// One part without regions: the whole model searched in stages
-/// (``PartSearch``), or, above ``PlanningOptions/restrictionThreshold``
+/// (``PartSearch``), or, above ``SearchTuning/restrictionThreshold``
 /// eligible pairs, a priced restricted model (``RestrictedPlanner``).
 /// ``Planner`` and ``RegionalPlanner`` (for each region) call it; it calls
 /// neither.
 enum PartPlanner {
   /// Builds the model of `instance`, searches it and decodes the roster.
-  static func plan(_ instance: Instance, options: PlanningOptions) throws(PlanningError) -> PlanningResult {
-    if options.restrictLargeParts, instance.eligiblePairs > options.restrictionThreshold {
+  static func plan(_ instance: Instance, options: PlanningOptions, tuning: SearchTuning)
+    throws(PlanningError) -> PlanningResult
+  {
+    if options.restrictLargeParts, instance.eligiblePairs > tuning.restrictionThreshold {
       return try RestrictedPlanner.plan(instance, options: options)
     }
     let clock = ContinuousClock()

@@ -40,13 +40,13 @@ enum RegionalPlanner {
   /// the whole part's model alone takes seconds.
   static let acrossRegionsMinimum = Duration.seconds(2)
 
-  static func plan(_ instance: Instance, options: PlanningOptions) throws(PlanningError)
+  static func plan(_ instance: Instance, options: PlanningOptions, tuning: SearchTuning) throws(PlanningError)
     -> PlanningResult
   {
     let scenario = instance.scenario
     let clock = ContinuousClock()
     let began = clock.now
-    guard let regions = instance.regions(ofAtMost: options.regionSchools, published: options.published)
+    guard let regions = instance.regions(ofAtMost: tuning.regionSchools, published: options.published)
     else { return try RestrictedPlanner.plan(instance, options: options) }
     let threads = max(1, options.threads)
     let rounds = max(1, (regions.count + threads - 1) / threads)
@@ -68,7 +68,9 @@ enum RegionalPlanner {
       options.published = regionOptions.published?.restricted(to: region)
       options.partProgress = regionBoard?.part(index)
       // A region still over the pair threshold is restricted, never split again.
-      return Result { () throws(PlanningError) in try PartPlanner.plan(Instance(region), options: options) }
+      return Result { () throws(PlanningError) in
+        try PartPlanner.plan(Instance(region), options: options, tuning: tuning)
+      }
     }
     var solved: [PlanningResult] = []
     for result in results {
@@ -92,7 +94,7 @@ enum RegionalPlanner {
       let started = clock.now
       roster = try reStaffedAcross(
         regions, rosters: solved.map(\.roster), merged: roster, of: instance, deadline: deadline,
-        options: options)
+        options: options, tuning: tuning)
       acrossTime = clock.now - started
       if case .lines(let sink) = options.log {
         sink("sro: \(clock.now - began): re-staffed across regions: \(roster.objective)")
@@ -113,16 +115,16 @@ enum RegionalPlanner {
 
   /// The `merged` roster of `regions` (with their own `rosters`)
   /// re-staffed where officers may cross region lines: on the whole
-  /// part's model when it has at most ``PlanningOptions/acrossRegionsPairs``
+  /// part's model when it has at most ``SearchTuning/acrossRegionsPairs``
   /// pairs, else on each two neighbouring regions' (consecutive in
   /// bisection order, so adjacent), `threads` at a time, each group with
   /// its share of the time left.
   private static func reStaffedAcross(
     _ regions: [Scenario], rosters: [Roster], merged: Roster, of instance: Instance,
-    deadline: ContinuousClock.Instant, options: PlanningOptions
+    deadline: ContinuousClock.Instant, options: PlanningOptions, tuning: SearchTuning
   ) throws(PlanningError) -> Roster {
     let scenario = instance.scenario
-    let whole = instance.eligiblePairs <= options.acrossRegionsPairs
+    let whole = instance.eligiblePairs <= tuning.acrossRegionsPairs
     let groups =
       whole
       ? [(scenario, merged)]
