@@ -135,6 +135,6 @@ public enum Planner {
     {
       return try RegionalPlanner.plan(instance, options: options, tuning: tuning)
     }
-    return try PartPlanner.plan(instance, options: options, tuning: tuning)
+    return try PartPlanner.plan(instance, options: options, tuning: tuning).result
   }
 }

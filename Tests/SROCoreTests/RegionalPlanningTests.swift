@@ -30,6 +30,19 @@ import Testing
       }
       #expect(region.events.allSatisfy { schools.contains($0.school) })
     }
+    // Each region as a part of the whole: its blocks are the whole's at its
+    // schools, as its own scenario cuts them, and its pairs lift to the
+    // whole's and back.
+    let whole = Instance(scenario)
+    for region in regions {
+      let part = whole.part(region)
+      #expect(part.instance.blocks == region.blocks())
+      #expect(part.officers.map { scenario.officers[$0].id } == region.officers.map(\.id))
+      let pairs = part.instance.eligible.enumerated().flatMap { o, blocks in
+        blocks.map { PinCheck.Pair(officer: o, block: $0) }
+      }
+      #expect(part.restricted(part.lifted(pairs)) == pairs)
+    }
     // Deterministic: the same split every time.
     #expect(
       Instance(scenario).regions(ofAtMost: 7)?.map { $0.schools.map(\.id) }
