@@ -12,7 +12,10 @@ extension StaffingReport {
   public var html: String {
     let title = "Staffing study: \(header.scenario)"
     return HTML(
-      .head(.meta(.charset(.utf8)), .title(title.ampersandsEscaped), .style(Self.css)),
+      // Plot's `.title` also writes `og:title` and `twitter:title` meta
+      // tags with the text unescaped in an attribute: a plain element.
+      .head(
+        .meta(.charset(.utf8)), .element(named: "title", text: title.ampersandsEscaped), .style(Self.css)),
       .body(
         .h1(.words(title)),
         .p(

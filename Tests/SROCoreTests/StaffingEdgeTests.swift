@@ -136,14 +136,16 @@ private let twoAgencyStudyYAML = """
 
   @Test func namesAreWrittenAsGivenInTheHTML() throws {
     var header = try study(relief: [0]).header
-    header.scenario = "Lewis &amp; Clark <b>district</b>"
+    header.scenario = "Lewis &amp; Clark <b>district</b> \"x\"><script>"
     header.schools[2].name = "AT&T; Arena"
     var low = LevelOutcome.empty
     low.uncoveredHours = 1
     low.uncoveredSchools = [header.schools[2].id]
     let html = StaffingReport(header: header, weeks: [SampledWeek(sample: 0, levels: [low])]).html
-    #expect(html.contains("<title>Staffing study: Lewis &amp;amp; Clark &lt;b&gt;district&lt;/b&gt;</title>"))
-    #expect(html.contains("<h1>Staffing study: Lewis &amp;amp; Clark &lt;b&gt;district&lt;/b&gt;</h1>"))
+    let name = "Staffing study: Lewis &amp;amp; Clark &lt;b&gt;district&lt;/b&gt; \"x\"&gt;&lt;script&gt;"
+    #expect(html.contains("<title>\(name)</title>") && html.contains("<h1>\(name)</h1>"))
+    // The name is text only: in no attribute, never a tag.
+    #expect(!html.contains("content=") && !html.contains("<script") && !html.contains("<b>"))
     #expect(html.contains("<td>AT&amp;T; Arena</td>"))
   }
 }
