@@ -50,26 +50,16 @@ void sro_stop_raise(int *stop) { __atomic_store_n(stop, 1, __ATOMIC_RELAXED); }
 
 int sro_stop_is_raised(const int *stop) { return stop_requested(stop); }
 
-/* The simplex method from the problem's current basis, run
-   `stop_check_iterations` iterations at a time so that `stop` is looked at
-   between runs (each run carries on from the basis the last one left) and
-   the time limit covers them all. Returns GLPK's code; GLP_ESTOP when
-   `stop` was raised. */
-static int simplex_in_steps(glp_prob *P, glp_smcp *parm, int time_limit_ms, const int *stop) {
-  double began = glp_time();
-  for (;;) {
-    if (stop_requested(stop)) return GLP_ESTOP;
-    if (time_limit_ms > 0) {
-      double left = time_limit_ms - 1000.0 * glp_difftime(glp_time(), began);
-      if (left < 1) return GLP_ETMLIM;
-      parm->tm_lim = (int)left;
-    }
-    /* it_lim counts the iterations of this call only. */
-    parm->it_lim = SRO_STOP_CHECK_ITERATIONS;
-    int before = glp_get_it_cnt(P);
-    int code = glp_simplex(P, parm);
-    if (code != GLP_EITLIM || glp_get_it_cnt(P) == before) return code;
-  }
+/* The simplex method from the problem's current basis, in one run: `stop`
+   is looked at before it starts, the time limit covers it. (Runs of a few
+   thousand iterations each, `stop` looked at between them, corrupted the
+   heap when two threads solved at once: GLPK 5.0's exit on its iteration
+   limit is not safe to resume from here.) Returns GLPK's code; GLP_ESTOP
+   when `stop` was raised. */
+static int simplex_once(glp_prob *P, glp_smcp *parm, int time_limit_ms, const int *stop) {
+  if (stop_requested(stop)) return GLP_ESTOP;
+  if (time_limit_ms > 0) parm->tm_lim = time_limit_ms;
+  return glp_simplex(P, parm);
 }
 
 /* The LP of `P` without the presolver: from GLPK's advanced initial basis
@@ -84,7 +74,7 @@ static int plain_simplex(glp_prob *P, int msg_level, int time_limit_ms, int adva
   parm.msg_lev = msg_level;
   parm.presolve = GLP_OFF;
   if (advanced_basis) glp_adv_basis(P, 0);
-  return simplex_in_steps(P, &parm, time_limit_ms, stop);
+  return simplex_once(P, &parm, time_limit_ms, stop);
 }
 
 int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms,

@@ -1,14 +1,12 @@
 internal import CGLPKGuard
 
 /// A request, from any thread, that running solves end early with what
-/// they have: branch-and-cut stops at its next callback, the simplex
-/// method within ``stopCheckIterations`` iterations. A solve that sees it
-/// reports the best solution found so far, exactly as if its time limit had
-/// passed. Once raised it stays raised.
+/// they have: branch-and-cut stops at its next callback; a simplex run
+/// that has not started does not start (one that has runs to its end, or
+/// to its time limit). A solve that sees it reports the best solution found
+/// so far, exactly as if its time limit had passed. Once raised it stays
+/// raised.
 public final class StopRequest: @unchecked Sendable {
-  /// How many simplex iterations run between two looks at the request.
-  public static let stopCheckIterations = Int(SRO_STOP_CHECK_ITERATIONS)
-
   /// The flag GLPK's callbacks read; written and read only atomically
   /// (through the guard's C helpers), so sharing it across threads is safe.
   let flag: UnsafeMutablePointer<Int32>

@@ -42,7 +42,7 @@ typedef struct sro_mip_params {
   double target;
   double target_tolerance;
   /* A flag another thread may raise (sro_stop_raise) to end the run at the
-     next point GLPK looks (between simplex steps, at every callback), or
+     next point it is looked at (before the first LP, at every callback), or
      NULL. */
   const int *stop;
   /* A basis for the LP that runs before branch-and-cut without the
@@ -72,9 +72,6 @@ int sro_guard_load(struct glp_prob *problem, int maximize, int num_cols,
                    const int *row_type, const double *row_lb, const double *row_ub,
                    int num_nonzeros, const int *ia, const int *ja, const double *ar);
 
-/// How many simplex iterations run between two looks at a stop flag.
-enum { SRO_STOP_CHECK_ITERATIONS = 2500 };
-
 /// Raises a stop flag (an atomic store; any thread).
 void sro_stop_raise(int *stop);
 
@@ -84,9 +81,9 @@ int sro_stop_is_raised(const int *stop);
 /// glp_simplex with the given message level and time limit (ms, 0 none).
 /// With `presolve`, one run of GLPK's presolving simplex. Without it, the
 /// simplex method from GLPK's advanced initial basis (`advanced_basis`) or
-/// from the problem's current basis, looking at `stop` (may be NULL) every
-/// SRO_STOP_CHECK_ITERATIONS iterations; GLP_ESTOP in *result when it was
-/// raised. GLPK's return code in *result.
+/// from the problem's current basis, looking at `stop` (may be NULL) before
+/// it starts; GLP_ESTOP in *result when it was raised. GLPK's return code
+/// in *result.
 int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms,
                       int presolve, int advanced_basis, const int *stop, int *result);
 
