@@ -106,11 +106,8 @@ public struct GapExplainer: Sendable {
     if reasons.isEmpty {
       let weights = scenario.policy.weights
       let week = taken.reduce(0.0) { $0 + $1.hours }
-      let overtime =
-        max(0, week + block.hours - officer.maxHoursPerWeek) - max(0, week - officer.maxHoursPerWeek)
-      var cost = weights.overtime * overtime
-      if rules.isAwayFromHome(officer, block) { cost += weights.awayFromHome * block.hours }
-      if rules.isCrossAgency(officer, block) { cost += weights.crossAgency * block.hours }
+      let overtime = rules.overtime(week + block.hours, of: officer) - rules.overtime(week, of: officer)
+      let cost = weights.overtime * overtime + rules.costPerHour(officer, block) * block.hours
       let saving = missing ? weights.uncovered * block.priority * block.hours : 0
       reasons = [.couldTake(cost: cost, saving: saving)]
     }
@@ -123,8 +120,8 @@ public struct GapExplainer: Sendable {
   private func conflicts(_ officer: Officer, _ block: Block, taken: [Block]) -> [GapReason] {
     let policy = scenario.policy
     let today = taken.filter { $0.day == block.day }
-    var reasons = today.filter { $0.interval.overlaps(block.interval) }.map { GapReason.elsewhere(other: $0) }
-    for other in today where !other.interval.overlaps(block.interval) {
+    var reasons = today.filter { rules.overlapConflict($0, block) }.map { GapReason.elsewhere(other: $0) }
+    for other in today where !rules.overlapConflict(other, block) {
       let (first, second) = other.interval.end <= block.interval.start ? (other, block) : (block, other)
       if rules.travelConflict(first, second) {
         reasons.append(
@@ -135,20 +132,22 @@ public struct GapExplainer: Sendable {
       }
     }
     let day = today.reduce(block.hours) { $0 + $1.hours }
-    if day > policy.maxHoursPerDay + 1e-9 {
+    if !rules.withinDay(day) {
       reasons.append(.dayHours(hours: day, over: day - policy.maxHoursPerDay))
     }
     for other in taken where other.day.next == block.day || block.day.next == other.day {
       let (late, early) = other.day.next == block.day ? (other, block) : (block, other)
       if rules.restConflict(late, early) {
-        let rest = Double(24 * 60 + early.interval.start.minutes - late.interval.end.minutes) / 60
+        let rest =
+          Double(
+            rules.restMinutes(lateEnd: late.interval.end.minutes, earlyStart: early.interval.start.minutes))
+          / 60
         reasons.append(.rest(other: other, availableHours: rest, neededHours: policy.minRestHours))
       }
     }
     let week = taken.reduce(block.hours) { $0 + $1.hours }
-    let cap = officer.maxHoursPerWeek + officer.maxOvertimePerWeek
-    if week > cap + 1e-9 {
-      reasons.append(.weekHours(hours: week, over: week - cap))
+    if !rules.withinWeek(week, of: officer) {
+      reasons.append(.weekHours(hours: week, over: week - rules.weekCap(officer)))
     }
     return reasons
   }

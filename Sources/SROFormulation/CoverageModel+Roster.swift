@@ -41,7 +41,7 @@ extension CoverageModel {
     let officers = scenario.officers.enumerated().map { o, officer in
       Roster.OfficerHours(
         id: officer.id.rawValue, hours: hours[o],
-        overtime: max(0, hours[o] - officer.maxHoursPerWeek))
+        overtime: instance.rules.overtime(hours[o], of: officer))
     }
     // The roster reports the spec's objective; a re-planning run's change
     // penalty is reported apart (``changePenalty(of:)``).
@@ -97,9 +97,8 @@ extension CoverageModel {
     for (b, short) in shortages.enumerated() {
       values[short.index] = Double(blocks[b].needed - assigned[b])
     }
-    for (o, officer) in scenario.officers.enumerated() {
-      let extra = max(0, hours[o] - officer.maxHoursPerWeek) / overtimeStep[o]
-      values[overtime[o].index] = model[overtime[o]].kind == .continuous ? extra : (extra - 1e-9).rounded(.up)
+    for o in scenario.officers.indices {
+      values[overtime[o].index] = overtimeValue(officer: o, hours: hours[o])
     }
     return Solution(
       status: .feasible, objective: model.objective.evaluate { values[$0.index] }, bound: nil,

@@ -36,7 +36,7 @@ extension CoverageModel {
     for first in from {
       let ruledOut = to.filter { conflict(first.block, $0.block) }
         .sorted { blocks[$0.block].interval.start < blocks[$1.block].interval.start }
-      for group in formulation == .plain ? ruledOut.map({ [$0] }) : overlappingGroups(ruledOut) {
+      for group in formulation.rows == .plain ? ruledOut.map({ [$0] }) : overlappingGroups(ruledOut) {
         let second = blocks[group[0].block]
         addRow(
           LinearExpression(first.variable) + LinearExpression.sum(group.map(\.variable)) <= 1, family,

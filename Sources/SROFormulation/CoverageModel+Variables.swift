@@ -3,8 +3,9 @@ import SROScenario
 
 extension CoverageModel {
   /// The variables of spec §4: `x[officer,block]` for every eligible pair
-  /// (pinned pairs with lower bound 1; outside `candidates` only pinned and
-  /// published pairs), then `short[block]`, then `ot[officer]`.
+  /// (pinned pairs with lower bound 1; of a restricted instance only the
+  /// pairs it allows, and pinned and published pairs), then `short[block]`,
+  /// then `ot[officer]`.
   mutating func addVariables(pinned: Set<PinCheck.Pair>) -> Columns {
     var columns = Columns(byBlock: [[Variable]](repeating: [], count: blocks.count))
     for (o, officer) in scenario.officers.enumerated() {
@@ -12,7 +13,7 @@ extension CoverageModel {
       for b in instance.eligible[o] {
         let pair = PinCheck.Pair(officer: o, block: b)
         let isPinned = pinned.contains(pair)
-        if let candidates, !candidates.contains(pair), !isPinned,
+        if !isPinned, !instance.allows(officer: o, block: b),
           publishedMatch?.contains(officer: officer.id, block: b) != true
         {
           continue

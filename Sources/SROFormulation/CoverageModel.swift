@@ -44,13 +44,9 @@ public struct CoverageModel: Sendable {
   public let published: PublishedRoster?
   /// How the rules are written as rows.
   public let formulation: Formulation
-  /// The part as every consumer of the formulation reads it.
+  /// The part as every consumer of the formulation reads it (restricted to
+  /// some pairs or not).
   package let instance: Instance
-  /// The officer–block pairs the model may use (all eligible pairs when
-  /// `nil`); see `RestrictedPlanner`.
-  package let candidates: Set<PinCheck.Pair>?
-  /// Whether the `symmetry` rows order interchangeable officers by hours.
-  package let ordersTwins: Bool
   /// The published assignments matched to this model's blocks.
   package internal(set) var publishedMatch: PublishedMatch?
   /// For each published assignment still possible, its variable and the
@@ -64,22 +60,17 @@ public struct CoverageModel: Sendable {
   public init(
     scenario: Scenario, published: PublishedRoster? = nil, formulation: Formulation = .tight
   ) throws(PlanningError) {
-    try self.init(
-      instance: Instance(scenario), published: published, formulation: formulation, candidates: nil)
+    try self.init(instance: Instance(scenario), published: published, formulation: formulation)
   }
 
-  /// The model of `instance` restricted to `candidates` (pinned and
-  /// published pairs are always kept), without symmetry rows when
-  /// restricted or when `ordersTwins` is false (a roster built elsewhere,
-  /// e.g. region by region, need not order interchangeable officers by
-  /// hours).
+  /// The model of `instance` (of the pairs it allows, when restricted),
+  /// written as `formulation` says.
+  ///
+  /// - Throws: ``PlanningError/infeasiblePins(_:)`` when the pins break a rule.
   package init(
-    instance: Instance, published: PublishedRoster?, formulation: Formulation,
-    candidates: Set<PinCheck.Pair>?, ordersTwins: Bool = true
+    instance: Instance, published: PublishedRoster?, formulation: Formulation
   ) throws(PlanningError) {
     self.instance = instance
-    self.candidates = candidates
-    self.ordersTwins = ordersTwins && candidates == nil
     self.scenario = instance.scenario
     self.blocks = instance.blocks
     self.published = published
@@ -112,7 +103,7 @@ public struct CoverageModel: Sendable {
       }
       addWeekRow(o, columns.byOfficer[o])
     }
-    if ordersTwins { addSymmetryRows(columns.byOfficer) }
+    if formulation.ordersTwins, instance.restriction == nil { addSymmetryRows(columns.byOfficer) }
   }
 
   /// Adds a row of `family`, named `family[index…]`.
@@ -121,14 +112,37 @@ public struct CoverageModel: Sendable {
   }
 }
 
-/// How ``CoverageModel`` writes the rules of spec §4 as rows. Both give the
-/// same optimum; they differ in size and in how tight the LP relaxation is.
-public enum Formulation: Sendable, Hashable {
-  /// Travel and rest rows pair a block with a group of mutually
-  /// overlapping blocks it rules out; rows that cannot bind are left out.
-  case tight
-  /// The straightforward form benchmarks compare against: one row per
-  /// conflicting pair for travel and rest, a day row for every officer-day
-  /// and a week row for every officer.
-  case plain
+/// How ``CoverageModel`` writes the rules of spec §4 as rows, and whether
+/// it adds the `symmetry` rows. Every choice gives the same optimum; they
+/// differ in size and in how tight the LP relaxation is.
+public struct Formulation: Sendable, Hashable {
+  /// How the travel, rest, day and week rules are written.
+  public enum Rows: Sendable, Hashable {
+    /// Travel and rest rows pair a block with a group of mutually
+    /// overlapping blocks it rules out; rows that cannot bind are left out.
+    case tight
+    /// The straightforward form benchmarks compare against: one row per
+    /// conflicting pair for travel and rest, a day row for every officer-day
+    /// and a week row for every officer.
+    case plain
+  }
+
+  /// How the rules are written.
+  public var rows: Rows
+  /// Whether `symmetry` rows order interchangeable officers by hours (a
+  /// restricted instance never has them). A search that starts from a
+  /// roster built elsewhere, e.g. region by region, turns them off: that
+  /// roster need not order its officers so.
+  public var ordersTwins: Bool
+
+  /// Rules written as `rows`, with `symmetry` rows when `ordersTwins`.
+  public init(rows: Rows, ordersTwins: Bool = true) {
+    self.rows = rows
+    self.ordersTwins = ordersTwins
+  }
+
+  /// The tight rows, with `symmetry` rows: what the search solves.
+  public static let tight = Formulation(rows: .tight)
+  /// The plain rows, with `symmetry` rows.
+  public static let plain = Formulation(rows: .plain)
 }

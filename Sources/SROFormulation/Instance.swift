@@ -4,7 +4,8 @@ import SROScenario
 /// computed once: the blocks, who may take each, what each pair costs, how
 /// overtime is counted, and the rules between blocks (with the travel
 /// table). The model, the pin check, the greedy start, pricing and
-/// re-staffing all read this one value.
+/// re-staffing all read this one value. A restricted instance
+/// (``restricted(to:)``) gives its model only some of the eligible pairs.
 package struct Instance: Sendable {
   package let scenario: Scenario
   /// The blocks, in ``SROScenario/Scenario/blocks()`` order.
@@ -19,6 +20,9 @@ package struct Instance: Sendable {
   /// and pricing compare millions of block pairs, so they read plain arrays.
   package let starts: [Int]
   package let ends: [Int]
+  /// The officer–block pairs the model may use besides the pinned and the
+  /// published ones, or `nil` for every eligible pair.
+  package private(set) var restriction: Set<PinCheck.Pair>?
 
   package init(_ scenario: Scenario) {
     self.init(scenario, blocks: scenario.blocks())
@@ -45,26 +49,35 @@ package struct Instance: Sendable {
       && rules.travelConflict(from: schoolOf[a], end: ends[a], to: schoolOf[b], start: starts[b])
   }
 
+  /// This instance with its model restricted to the eligible pairs among
+  /// `pairs`, and the pinned and published pairs (a search strategy for
+  /// parts too large to model whole; see `RestrictedPlanner`). Such a model
+  /// has no `symmetry` rows: interchangeable officers need not keep the
+  /// same pairs.
+  package func restricted(to pairs: Set<PinCheck.Pair>) -> Instance {
+    var restricted = self
+    restricted.restriction = pairs
+    return restricted
+  }
+
+  /// Whether the model of this instance may use the eligible pair of
+  /// officer `o` and block `b` that is neither pinned nor published.
+  package func allows(officer o: Int, block b: Int) -> Bool {
+    restriction?.contains(PinCheck.Pair(officer: o, block: b)) ?? true
+  }
+
   /// How many officer–block pairs are eligible (the size of the full model).
   package var eligiblePairs: Int { eligible.reduce(0) { $0 + $1.count } }
 
   /// The objective's cost of officer `o` taking block `b` (spec §4): the
-  /// block's hours times the away-from-home weight when `o` has another
-  /// home school, plus the cross-agency weight when `o` is of the other
-  /// agency.
+  /// block's hours times ``Rules/costPerHour(_:_:)``.
   package func pairCost(officer o: Int, block b: Int) -> Double {
     pairCostPerHour(officer: o, block: b) * blocks[b].hours
   }
 
   /// ``pairCost(officer:block:)`` for one hour of the block.
   package func pairCostPerHour(officer o: Int, block b: Int) -> Double {
-    let officer = scenario.officers[o]
-    let block = blocks[b]
-    let weights = scenario.policy.weights
-    var cost = 0.0
-    if rules.isAwayFromHome(officer, block) { cost += weights.awayFromHome }
-    if rules.isCrossAgency(officer, block) { cost += weights.crossAgency }
-    return cost
+    rules.costPerHour(scenario.officers[o], blocks[b])
   }
 
   /// The step (hours) of whole minutes dividing every block length and the

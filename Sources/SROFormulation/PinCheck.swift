@@ -120,9 +120,10 @@ package struct PinCheck {
       }
     }
     let week = mine.reduce(0.0) { $0 + blocks[$1].hours }
-    let cap = officer.maxHoursPerWeek + officer.maxOvertimePerWeek
-    if week > cap + 1e-9 {
-      add(mine, "week: \(jsonNumber(week)) h pinned, over \(jsonNumber(cap)) h with overtime")
+    if !rules.withinWeek(week, of: officer) {
+      add(
+        mine, "week: \(jsonNumber(week)) h pinned, over \(jsonNumber(rules.weekCap(officer))) h with overtime"
+      )
     }
     return problems.map {
       Diagnostic(scenario.pins[$0.pin].origin, "pins of \(officer.id) break \($0.message)")

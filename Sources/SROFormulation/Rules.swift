@@ -4,7 +4,7 @@ import SRORoster
 import SROScenario
 
 /// The rules of spec §4 between an officer's blocks — overlap, travel,
-/// rest — and the day's hours, each defined once, with eligibility (§3,
+/// rest — and the day's and the week's hours, each defined once, with eligibility (§3,
 /// ``Eligibility``). The model's rows (``CoverageModel``), the pin check
 /// (``PinCheck``), the greedy start and week pricing all ask these; only
 /// the independent validator restates them.
@@ -52,6 +52,17 @@ package struct Rules: Sendable {
     eligibility.isAwayFromHome(officer, block)
   }
 
+  /// The objective's cost per hour of `officer` taking `block` (spec §4):
+  /// the away-from-home weight when the officer has another home school,
+  /// plus the cross-agency weight when the officer is of the other agency.
+  package func costPerHour(_ officer: Officer, _ block: Block) -> Double {
+    let weights = scenario.policy.weights
+    var cost = 0.0
+    if isAwayFromHome(officer, block) { cost += weights.awayFromHome }
+    if isCrossAgency(officer, block) { cost += weights.crossAgency }
+    return cost
+  }
+
   /// Minutes to travel between two schools: `ceil(60 × km / speed)`, 0 when
   /// either has no location.
   package func travelMinutes(_ a: SchoolID, _ b: SchoolID) -> Int {
@@ -90,7 +101,13 @@ package struct Rules: Sendable {
   /// ``restConflict(_:_:)`` by minutes after midnight: a block ending at
   /// `lateEnd` on day d and one starting at `earlyStart` on day d + 1.
   package func restConflict(lateEnd: Int, earlyStart: Int) -> Bool {
-    Double(24 * 60 + earlyStart - lateEnd) < 60 * scenario.policy.minRestHours
+    Double(restMinutes(lateEnd: lateEnd, earlyStart: earlyStart)) < 60 * scenario.policy.minRestHours
+  }
+
+  /// The minutes of rest between a block ending at `lateEnd` on day d and
+  /// one starting at `earlyStart` on day d + 1 (minutes after midnight).
+  package func restMinutes(lateEnd: Int, earlyStart: Int) -> Int {
+    24 * 60 + earlyStart - lateEnd
   }
 
   /// The earliest start (minutes after midnight) on day d + 1 that rests
@@ -108,6 +125,23 @@ package struct Rules: Sendable {
   /// Whether `hours` on one day stay within `maxHoursPerDay` (§4.4).
   package func withinDay(_ hours: Double) -> Bool {
     hours <= scenario.policy.maxHoursPerDay + 1e-9
+  }
+
+  /// The most hours `officer` may work in a week, overtime included
+  /// (§4.6): `maxHoursPerWeek + maxOvertimePerWeek`.
+  package func weekCap(_ officer: Officer) -> Double {
+    officer.maxHoursPerWeek + officer.maxOvertimePerWeek
+  }
+
+  /// Whether `hours` in one week stay within `officer`'s ``weekCap(_:)``.
+  package func withinWeek(_ hours: Double, of officer: Officer) -> Bool {
+    hours <= weekCap(officer) + 1e-9
+  }
+
+  /// The overtime in `hours` worked by `officer` in a week: the hours
+  /// beyond `maxHoursPerWeek` (§4.6), what the objective weighs.
+  package func overtime(_ hours: Double, of officer: Officer) -> Double {
+    max(0, hours - officer.maxHoursPerWeek)
   }
 
   /// The rule that keeps one officer from taking both blocks, or `nil`:

@@ -47,9 +47,8 @@ struct GreedyStart {
       values[short.index] = Double(blocks[b].needed - assigned[b])
     }
     for (o, ot) in coverage.overtime.enumerated() {
-      let hours = taken[o].reduce(0.0) { $0 + blocks[$1].hours }
-      let over = max(0, hours - scenario.officers[o].maxHoursPerWeek)
-      values[ot.index] = (over / coverage.overtimeStep[o] - 1e-9).rounded(.up)
+      values[ot.index] = coverage.overtimeValue(
+        officer: o, hours: taken[o].reduce(0.0) { $0 + blocks[$1].hours })
     }
     return values
   }
@@ -92,8 +91,6 @@ struct GreedyStart {
       if other.day == block.day { day += other.hours }
       if rules.conflict(other, block) != nil { return false }
     }
-    let step = coverage.overtimeStep[o]
-    let overtimeCap = step * (officer.maxOvertimePerWeek / step + 1e-9).rounded(.down)
-    return rules.withinDay(day) && week <= officer.maxHoursPerWeek + overtimeCap + 1e-9
+    return rules.withinDay(day) && rules.withinWeek(week, of: officer)
   }
 }

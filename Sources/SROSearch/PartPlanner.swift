@@ -15,8 +15,7 @@ enum PartPlanner {
     }
     let clock = ContinuousClock()
     let began = clock.now
-    let coverage = try CoverageModel(
-      instance: instance, published: options.published, formulation: .tight, candidates: nil)
+    let coverage = try CoverageModel(instance: instance, published: options.published, formulation: .tight)
     let built = clock.now
     let search = PartSearch(coverage: coverage, options: options)
     return try result(of: search, buildTime: built - began, began: began)

@@ -5,13 +5,13 @@ import SRORoster
 import SROScenario
 
 /// Plans a large part region by region: the part is cut into Norman-size
-/// regions of nearby schools (``Scenario/regions(ofAtMost:published:)``), each solved
+/// regions of nearby schools (``Instance/regions(ofAtMost:published:)``), each solved
 /// on its own by ``PartSearch`` — on separate threads — and the rosters
 /// merged. Keeping officers inside their region loses little, since a long
 /// drive rarely pays, but it is a restriction, so the regions' own bounds
 /// say nothing about the whole part; the part's bound is the headcount
 /// bound (``StaffingBound``), which holds for it. Where regions would not
-/// do (``Scenario/regions(ofAtMost:published:)`` is `nil`), the part goes
+/// do (``Instance/regions(ofAtMost:published:)`` is `nil`), the part goes
 /// to ``RestrictedPlanner``.
 enum RegionalPlanner {
   /// Schools per region: the size ``PartSearch`` proves in well under a second.
@@ -46,7 +46,7 @@ enum RegionalPlanner {
     let scenario = instance.scenario
     let clock = ContinuousClock()
     let began = clock.now
-    guard let regions = scenario.regions(ofAtMost: options.regionSchools, published: options.published)
+    guard let regions = instance.regions(ofAtMost: options.regionSchools, published: options.published)
     else { return try RestrictedPlanner.plan(instance, options: options) }
     let threads = max(1, options.threads)
     let rounds = max(1, (regions.count + threads - 1) / threads)
@@ -70,7 +70,7 @@ enum RegionalPlanner {
       }
     }
     var roster = Roster.merging(solved.map(\.roster), of: scenario)
-    let bound = StaffingBound.bound(scenario, blocks: instance.blocks, rules: instance.rules)
+    let bound = StaffingBound.bound(instance)
     if case .lines(let sink) = options.log {
       sink("sro: \(clock.now - began): \(regions.count) regions, roster \(roster.objective), bound \(bound)")
     }
@@ -151,9 +151,9 @@ enum RegionalPlanner {
     _ roster: Roster, of instance: Instance, deadline: ContinuousClock.Instant, options: PlanningOptions
   ) throws(PlanningError) -> Roster? {
     let coverage = try CoverageModel(
-      instance: instance, published: nil, formulation: .tight, candidates: nil, ordersTwins: false)
+      instance: instance, published: nil, formulation: Formulation(rows: .tight, ordersTwins: false))
     guard let start = coverage.solution(of: roster), let before = start.objective else { return nil }
-    let target = StaffingBound.bound(instance.scenario, blocks: instance.blocks, rules: instance.rules)
+    let target = StaffingBound.bound(instance)
     var solverOptions = options.solverOptions
     solverOptions.progress = nil
     var reStaffing = ReStaffing(coverage: coverage, solverOptions: solverOptions)

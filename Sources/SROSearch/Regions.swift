@@ -10,7 +10,7 @@ import SROScenario
 /// relief officers. Unlike ``Scenario/independentParts()``, regions do share
 /// decisions (an officer could cross to a neighbouring region), so solving
 /// them apart gives a roster, not a proof; see ``RegionalPlanner``.
-extension Scenario {
+extension Instance {
   /// Regions of at most `maxSchools` schools, cut by recursive coordinate
   /// bisection: the schools with a location are halved across the wider
   /// side of their bounding box until each half is small enough. Schools
@@ -22,69 +22,53 @@ extension Scenario {
   /// home. The others (relief officers, and homes outside the part) are
   /// dealt out one by one, in scenario order, each to the region where it
   /// fills the most of the hours, day by day, that the region's officers so
-  /// far leave open.
+  /// far leave open. What an officer can give is read from the blocks it is
+  /// eligible for (``Instance/eligible``).
   ///
   /// `nil` when regions would not do: an officer's pins lie in two regions,
   /// or a region is left with more than half of its hours unstaffed (its
   /// officers live elsewhere), which only the whole part can fix.
   func regions(ofAtMost maxSchools: Int, published: PublishedRoster? = nil) -> [Scenario]? {
     precondition(maxSchools > 0)
-    let located = schools.indices.filter { schools[$0].location != nil }
-    var groups = located.isEmpty ? [] : bisect(located, maxSchools: maxSchools)
-    for s in schools.indices where schools[s].location == nil {
-      if let smallest = groups.indices.min(by: { (groups[$0].count, $0) < (groups[$1].count, $1) }),
-        groups[smallest].count < maxSchools
-      {
-        groups[smallest].append(s)
-      } else {
-        groups.append([s])
-      }
-    }
+    let groups = scenario.schoolGroups(ofAtMost: maxSchools)
     let regionOfSchool = Dictionary(
-      uniqueKeysWithValues: groups.enumerated().flatMap { r, members in members.map { (schools[$0].id, r) } })
+      uniqueKeysWithValues: groups.enumerated().flatMap { r, members in
+        members.map { (scenario.schools[$0].id, r) }
+      })
     // Demand: hours needed by region and day, less what each region's
     // own officers can give at their anchor school that day.
-    let rules = Rules(self)
-    let blocks = self.blocks()
     var demand = groups.map { _ in [Double](repeating: 0, count: Weekday.allCases.count) }
-    var blocksAt: [SchoolID: [Block]] = [:]
     for block in blocks {
       if let r = regionOfSchool[block.school] {
         demand[r][block.day.rawValue] += Double(block.needed) * block.hours
       }
-      blocksAt[block.school, default: []].append(block)
     }
     var deficit = demand
     var members = groups.map { _ in [Int]() }
     var unplaced: [Int] = []
-    for (o, officer) in officers.enumerated() {
-      let pinned = pins.filter { $0.officer == officer.id }.map(\.school)
+    for (o, officer) in scenario.officers.enumerated() {
+      let pinned = scenario.pins.filter { $0.officer == officer.id }.map(\.school)
       guard Set(pinned.compactMap { regionOfSchool[$0] }).count <= 1 else { return nil }
-      /// The anchor school and its region.
-      func anchor() -> (school: SchoolID, region: Int)? {
-        for school in [pinned.first, publishedAnchor(officer, published), officer.home] {
-          if let school, let region = regionOfSchool[school] { return (school, region) }
-        }
-        return nil
-      }
-      guard let anchor = anchor() else {
+      // The anchor: the first of these schools that lies in a region.
+      let anchor = [pinned.first, scenario.publishedAnchor(officer, published), officer.home]
+        .compactMap { $0 }.first { regionOfSchool[$0] != nil }
+      guard let school = anchor, let region = regionOfSchool[school] else {
         unplaced.append(o)
         continue
       }
-      members[anchor.region].append(o)
+      members[region].append(o)
       for day in Weekday.allCases {
-        let hours = (blocksAt[anchor.school] ?? []).filter {
-          $0.day == day && rules.isEligible(officer, for: $0)
-        }
-        .reduce(0) { $0 + $1.hours }
-        deficit[anchor.region][day.rawValue] -= min(hours, maxHoursPerDay(officer))
+        let hours = eligible[o].filter { blocks[$0].school == school && blocks[$0].day == day }
+          .reduce(0) { $0 + blocks[$1].hours }
+        deficit[region][day.rawValue] -= min(hours, maxHoursPerDay(officer))
       }
     }
     // Each other officer goes where it fills the most of what is missing,
     // day by day (an officer gives at most a fifth of its week a day).
     for o in unplaced {
-      let daily = min(maxHoursPerDay(officers[o]), officers[o].maxHoursPerWeek / 5)
-      let days = Set(blocks.filter { rules.isEligible(officers[o], for: $0) }.map(\.day))
+      let officer = scenario.officers[o]
+      let daily = min(maxHoursPerDay(officer), officer.maxHoursPerWeek / 5)
+      let days = Set(eligible[o].map { blocks[$0].day })
       func gain(_ r: Int) -> Double {
         days.reduce(0) { $0 + min(daily, max(0, deficit[r][$1.rawValue])) }
       }
@@ -97,12 +81,38 @@ extension Scenario {
       if open > 0.5 * demand[r].reduce(0, +) { return nil }
     }
     return groups.indices.map { r in
-      part(schools: Set(groups[r]), officers: Set(members[r]))
+      scenario.part(schools: Set(groups[r]), officers: Set(members[r]))
     }
   }
 
+  /// The most hours `officer` may work in a day: the day's limit, or the
+  /// week's cap (``Rules/weekCap(_:)``) when that is less.
+  private func maxHoursPerDay(_ officer: Officer) -> Double {
+    min(scenario.policy.maxHoursPerDay, rules.weekCap(officer))
+  }
+}
+
+extension Scenario {
+  /// The schools (by index) in groups of at most `maxSchools`: those with a
+  /// location bisected (``bisect(_:maxSchools:)``), those without added to
+  /// the smallest groups, then groups of their own.
+  fileprivate func schoolGroups(ofAtMost maxSchools: Int) -> [[Int]] {
+    let located = schools.indices.filter { schools[$0].location != nil }
+    var groups = located.isEmpty ? [] : bisect(located, maxSchools: maxSchools)
+    for s in schools.indices where schools[s].location == nil {
+      if let smallest = groups.indices.min(by: { (groups[$0].count, $0) < (groups[$1].count, $1) }),
+        groups[smallest].count < maxSchools
+      {
+        groups[smallest].append(s)
+      } else {
+        groups.append([s])
+      }
+    }
+    return groups
+  }
+
   /// The school where most of `officer`'s published hours are, if any.
-  private func publishedAnchor(_ officer: Officer, _ published: PublishedRoster?) -> SchoolID? {
+  fileprivate func publishedAnchor(_ officer: Officer, _ published: PublishedRoster?) -> SchoolID? {
     var hours: [String: Int] = [:]
     for assignment in published?.assignments ?? [] where assignment.officer == officer.id.rawValue {
       guard let start = TimeOfDay(parsing: assignment.start), let end = TimeOfDay(parsing: assignment.end)
@@ -110,11 +120,6 @@ extension Scenario {
       hours[assignment.school, default: 0] += end.minutes - start.minutes
     }
     return hours.max { ($0.value, $1.key) < ($1.value, $0.key) }.map { SchoolID($0.key) }
-  }
-
-  /// The most hours `officer` may work in a day.
-  private func maxHoursPerDay(_ officer: Officer) -> Double {
-    min(policy.maxHoursPerDay, officer.maxHoursPerWeek + officer.maxOvertimePerWeek)
   }
 
   /// `indices` (schools with a location) halved across the wider side of

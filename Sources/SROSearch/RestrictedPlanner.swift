@@ -48,7 +48,7 @@ enum RestrictedPlanner {
       }
     }
     let coverage = try CoverageModel(
-      instance: instance, published: options.published, formulation: .tight, candidates: candidates)
+      instance: instance.restricted(to: candidates), published: options.published, formulation: .tight)
     let built = clock.now
     var searchOptions = options
     if let limit = options.timeLimit { searchOptions.timeLimit = max(.seconds(1), limit - (built - began)) }

@@ -16,27 +16,32 @@ import SROScenario
 /// large to solve whole; on a short-staffed day (training that takes many
 /// officers at once) it is the cost of the officers who are not there.
 enum StaffingBound {
-  /// The bound for `blocks` of `scenario`.
-  static func bound(_ scenario: Scenario, blocks: [Block], rules: Rules) -> Double {
-    let uncoveredWeight = scenario.policy.weights.uncovered
+  /// The bound for the blocks of `instance`, with who may take each read
+  /// from ``Instance/eligible``.
+  static func bound(_ instance: Instance) -> Double {
+    let blocks = instance.blocks
+    let uncoveredWeight = instance.scenario.policy.weights.uncovered
+    var eligibleOfficers = [[Int]](repeating: [], count: blocks.count)
+    for (o, mine) in instance.eligible.enumerated() {
+      for b in mine { eligibleOfficers[b].append(o) }
+    }
     var total = 0.0
     for day in Weekday.allCases {
-      let today = blocks.filter { $0.day == day }
+      let today = blocks.indices.filter { blocks[$0].day == day }
       guard !today.isEmpty else { continue }
-      let eligible = today.map { block in
-        Set(scenario.officers.indices.filter { rules.isEligible(scenario.officers[$0], for: block) })
-      }
-      let points = Set(today.flatMap { [$0.interval.start.minutes, $0.interval.end.minutes] }).sorted()
+      let eligible = today.map { Set(eligibleOfficers[$0]) }
+      let points = Set(today.flatMap { [instance.starts[$0], instance.ends[$0]] }).sorted()
       for (from, to) in zip(points, points.dropFirst()) {
         let inProgress = today.indices.filter {
-          today[$0].interval.start.minutes <= from && to <= today[$0].interval.end.minutes
+          instance.starts[today[$0]] <= from && to <= instance.ends[today[$0]]
         }
-        let needed = inProgress.reduce(0) { $0 + today[$1].needed }
+        let needed = inProgress.reduce(0) { $0 + blocks[today[$1]].needed }
         let free = inProgress.reduce(into: Set<Int>()) { $0.formUnion(eligible[$1]) }.count
         guard needed > free else { continue }
         // The cheapest places to leave empty: one per officer needed.
-        let rates = inProgress.flatMap { b in
-          [Double](repeating: uncoveredWeight * today[b].priority, count: today[b].needed)
+        let rates = inProgress.flatMap { i in
+          let block = blocks[today[i]]
+          return [Double](repeating: uncoveredWeight * block.priority, count: block.needed)
         }.sorted()
         total += rates.prefix(needed - free).reduce(0, +) * Double(to - from) / 60
       }

@@ -71,7 +71,7 @@ struct WeekPricing {
       func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
       var unit = eligible.reduce(0) { gcd($0, instance.ends[$1] - instance.starts[$1]) }
       if unit == 0 { unit = 60 }
-      let weekMinutes = (officer.maxHoursPerWeek + officer.maxOvertimePerWeek) * 60
+      let weekMinutes = rules.weekCap(officer) * 60
       let weekLimit = Int((weekMinutes / Double(unit) + 1e-9).rounded(.down))
       guard weekLimit <= Self.maximumWeekUnits else { return nil }
       let dayLimit = Int((scenario.policy.maxHoursPerDay * 60 / Double(unit) + 1e-9).rounded(.down))

@@ -5,6 +5,7 @@ import Testing
 
 @testable import SROFormulation
 @testable import SROScenario
+@testable import SROSearch
 
 /// Each row family of the model on a tiny scenario: the rows of the family
 /// are exactly these, and the rule's quick check (``Rules/conflict(_:_:)``)
@@ -124,6 +125,59 @@ import Testing
     #expect(rows(try CoverageModel(scenario: scenario(twins)), .symmetry) == ["symmetry[o1,o2]"])
     let pinned = twins + "\npins: [{officer: o2, school: s1, day: mon}]"
     #expect(rows(try CoverageModel(scenario: scenario(pinned)), .symmetry).isEmpty)
+  }
+
+  /// The symmetry rows are an option of the formulation, and a model of a
+  /// restricted instance has only the pairs it allows (and pinned ones),
+  /// never symmetry rows.
+  @Test func symmetryIsAFormulationOptionAndARestrictedInstanceKeepsItsPairs() throws {
+    let twins = try scenario(
+      """
+      schools: [{id: s1, level: elementary, coverage: [{days: [mon, tue], start: "08:00", end: "12:00", officers: 1}]}]
+      officers: [{id: o1, agency: A}, {id: o2, agency: A}, {id: o3, agency: A, home: s1}]
+      pins: [{officer: o3, school: s1, day: tue}]
+      """)
+    let instance = Instance(twins)
+    let unordered = try CoverageModel(
+      instance: instance, published: nil, formulation: Formulation(rows: .tight, ordersTwins: false))
+    #expect(
+      try rows(CoverageModel(instance: instance, published: nil, formulation: .tight), .symmetry).count == 1)
+    #expect(rows(unordered, .symmetry).isEmpty)
+    let restricted = try CoverageModel(
+      instance: instance.restricted(to: [PinCheck.Pair(officer: 0, block: 0)]), published: nil,
+      formulation: .tight)
+    #expect(
+      restricted.model.variables.map(\.name.description).filter { $0.hasPrefix("x[") }
+        == ["x[o1,s1,mon,08:00-12:00]", "x[o3,s1,tue,08:00-12:00]"])
+    #expect(rows(restricted, .symmetry).isEmpty)
+  }
+
+  /// The week's cap with overtime (``Rules/weekCap(_:)``) is one rule for
+  /// the model, the greedy start and the pin check, also when the weekly
+  /// hours are not whole minutes (then overtime is not counted in steps).
+  @Test func theWeekCapIsOneRuleForModelGreedyStartAndPins() throws {
+    let week = """
+      schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "08:00", end: "16:00", officers: 1}]}]
+      officers: [{id: o1, agency: A, home: s1, maxHoursPerWeek: 7.71, maxOvertimePerWeek: 0.5}]
+      """
+    let coverage = try CoverageModel(scenario: scenario(week))
+    #expect(abs(coverage.instance.rules.weekCap(coverage.scenario.officers[0]) - 8.21) < 1e-9)
+    let values = try #require(GreedyStart(coverage: coverage).values())
+    #expect(values[coverage.assignments[0].variable.index] == 1)
+    #expect(abs(values[coverage.overtime[0].index] - 0.29) < 1e-9)
+    for named in coverage.model.constraints {
+      #expect(named.constraint.isSatisfied(by: { values[$0.index] }), "\(named.name)")
+    }
+    for (j, variable) in coverage.model.variables.enumerated() {
+      #expect(values[j] >= variable.lowerBound - 1e-9 && values[j] <= variable.upperBound + 1e-9)
+    }
+    let solved = try GLPK.solve(coverage.model)
+    #expect(abs((solved.objective ?? .nan) - 0.29 * coverage.scenario.policy.weights.overtime) < 1e-6)
+    _ = try CoverageModel(scenario: scenario(week + "\npins: [{officer: o1, school: s1, day: mon}]"))
+    let over = week.replacingOccurrences(of: "maxOvertimePerWeek: 0.5", with: "maxOvertimePerWeek: 0.2")
+    #expect(throws: PlanningError.self) {
+      try CoverageModel(scenario: scenario(over + "\npins: [{officer: o1, school: s1, day: mon}]"))
+    }
   }
 
   @Test func everyRowBelongsToAFamily() throws {

@@ -18,7 +18,7 @@ import Testing
   @Test(arguments: [1, 2] as [UInt64])
   func regionsSplitSchoolsAndOfficersExactlyOnce(seed: UInt64) throws {
     let scenario = try generated(40, seed: seed)
-    let regions = try #require(scenario.regions(ofAtMost: 7))
+    let regions = try #require(Instance(scenario).regions(ofAtMost: 7))
     #expect(regions.count >= 6)
     for region in regions { #expect(region.schools.count <= 7) }
     #expect(regions.flatMap(\.schools).map(\.id).sorted() == scenario.schools.map(\.id).sorted())
@@ -32,11 +32,12 @@ import Testing
     }
     // Deterministic: the same split every time.
     #expect(
-      scenario.regions(ofAtMost: 7)?.map { $0.schools.map(\.id) } == regions.map { $0.schools.map(\.id) })
+      Instance(scenario).regions(ofAtMost: 7)?.map { $0.schools.map(\.id) }
+        == regions.map { $0.schools.map(\.id) })
   }
 
   @Test func regionsAreNearbySchoolsAndReliefGoesWhereHoursAreMissing() throws {
-    let regions = try #require(try scenario(twoTownsYAML).regions(ofAtMost: 2))
+    let regions = try #require(Instance(scenario(twoTownsYAML)).regions(ofAtMost: 2))
     #expect(regions.map { $0.schools.map(\.id.rawValue).sorted() } == [["w1", "w2"], ["e1", "e2"]])
     #expect(
       regions.map { $0.officers.map(\.id.rawValue).sorted() } == [["ow1", "ow2", "relief"], ["oe1", "oe2"]])
@@ -53,7 +54,7 @@ import Testing
 
   @Test func aPinnedOfficerJoinsThePinnedSchoolsRegion() throws {
     let scenario = try scenario(twoTownsYAML + "\npins: [{officer: ow2, school: e1, day: mon}]")
-    let regions = try #require(scenario.regions(ofAtMost: 2))
+    let regions = try #require(Instance(scenario).regions(ofAtMost: 2))
     #expect(regions[1].officers.map(\.id.rawValue).contains("ow2"))
     let roster = try Planner.plan(scenario, options: twoRegions).roster
     #expect(roster.assignments.contains { $0.officer == "ow2" && $0.school == "e1" && $0.day == "mon" })
@@ -64,7 +65,7 @@ import Testing
     let scenario = try scenario(
       twoTownsYAML
         + "\npins: [{officer: relief, school: e1, day: mon}, {officer: relief, school: w1, day: tue}]")
-    #expect(scenario.regions(ofAtMost: 2) == nil)
+    #expect(Instance(scenario).regions(ofAtMost: 2) == nil)
     let roster = try Planner.plan(scenario, options: twoRegions).roster
     #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "e1" && $0.day == "mon" })
     #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "w1" && $0.day == "tue" })
@@ -77,7 +78,7 @@ import Testing
   /// not do: 0, the optimum, which the staffing bound (0) proves.
   @Test func reStaffingAcrossRegionsLetsReliefCrossOver() throws {
     let scenario = try twoTowns(alsoAwayWednesday: "oe1")
-    let regions = try #require(scenario.regions(ofAtMost: 2))
+    let regions = try #require(Instance(scenario).regions(ofAtMost: 2))
     #expect(regions[0].officers.map(\.id.rawValue).contains("relief"))
     let byRegion = try regions.map { try Planner.plan($0).roster.objective }
     #expect(byRegion == [0, 400])
@@ -91,7 +92,7 @@ import Testing
   /// pair w1–w2 re-staffed together gives 0, the optimum.
   @Test func neighbouringRegionsAreReStaffedTwoByTwo() throws {
     let scenario = try twoTowns(alsoAwayWednesday: "ow2")
-    let regions = try #require(scenario.regions(ofAtMost: 1))
+    let regions = try #require(Instance(scenario).regions(ofAtMost: 1))
     #expect(regions.map { $0.schools.map(\.id.rawValue) } == [["w1"], ["w2"], ["e1"], ["e2"]])
     #expect(regions[0].officers.map(\.id.rawValue).sorted() == ["ow1", "relief"])
     #expect(try Planner.plan(regions[1]).roster.objective == 400)
@@ -131,7 +132,7 @@ import Testing
           officer: "relief", school: "e2", day: $0, date: "", start: "08:00", end: "12:00", kind: .coverage,
           event: nil)
       }, changeWeight: 50)
-    let regions = try #require(scenario.regions(ofAtMost: 2, published: published))
+    let regions = try #require(Instance(scenario).regions(ofAtMost: 2, published: published))
     #expect(regions[1].officers.map(\.id.rawValue).contains("relief"))
     var options = twoRegions
     options.published = published
@@ -146,7 +147,7 @@ import Testing
     let scenario = try scenario(
       twoTownsYAML.replacingOccurrences(of: "schools:\n", with: "schools:\n" + unlocated + "\n")
         .replacingOccurrences(of: "officers:\n", with: "officers:\n" + officers + "\n"))
-    let regions = try #require(scenario.regions(ofAtMost: 2))
+    let regions = try #require(Instance(scenario).regions(ofAtMost: 2))
     #expect(regions.allSatisfy { $0.schools.count <= 2 })
     #expect(regions.flatMap(\.schools).count == 9)
   }
@@ -157,7 +158,7 @@ import Testing
       twoTownsYAML.replacingOccurrences(of: "home: e1", with: "home: w1")
         .replacingOccurrences(of: "home: e2", with: "home: w2")
         .replacingOccurrences(of: "  - {id: relief, agency: A}\n", with: ""))
-    #expect(scenario.regions(ofAtMost: 2) == nil)
+    #expect(Instance(scenario).regions(ofAtMost: 2) == nil)
     let roster = try Planner.plan(scenario, options: twoRegions).roster
     #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
     #expect(roster.assignments.contains { $0.school.hasPrefix("e") })
@@ -174,20 +175,20 @@ import Testing
         - {id: s2, level: elementary, coverage: [{day: mon, start: "08:00", end: "12:00", officers: 1}]}
       officers: [{id: o1, agency: A}]
       """)
-    #expect(StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario)) == 400)
+    #expect(StaffingBound.bound(Instance(scenario)) == 400)
     #expect(try solveAndValidate(scenario).objective == 400)
   }
 
   /// Enough officers at every moment: no bound from headcount.
   @Test func staffingBoundIsZeroWhenEveryoneCanBeThere() throws {
     let scenario = try scenario(twoTownsYAML)
-    #expect(StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario)) == 0)
+    #expect(StaffingBound.bound(Instance(scenario)) == 0)
   }
 
   @Test(arguments: [1, 2, 3] as [UInt64])
   func staffingBoundNeverExceedsTheOptimum(seed: UInt64) throws {
     let scenario = try generated(12, seed: seed)
-    let bound = StaffingBound.bound(scenario, blocks: scenario.blocks(), rules: Rules(scenario))
+    let bound = StaffingBound.bound(Instance(scenario))
     #expect(try bound <= Planner.plan(scenario).roster.objective + 1e-6)
   }
 

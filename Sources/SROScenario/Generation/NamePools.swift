@@ -88,3 +88,51 @@ enum NamePools {
     String(name.split(separator: " ").compactMap(\.first)).uppercased()
   }
 }
+
+/// Draws school names without repeats: the plain names in random order,
+/// then the same with "North", "South", … in front, then numbered.
+struct SchoolNames {
+  private var rng: SplitMix64
+  private var queue: [String] = []
+  private var round = 0
+
+  init(rng: SplitMix64) { self.rng = rng }
+
+  /// The next name.
+  mutating func next() -> String {
+    if queue.isEmpty {
+      let quarters = NamePools.quarters
+      queue = rng.shuffled(NamePools.schools).map { name in
+        if round == 0 { return name }
+        if round <= quarters.count { return "\(quarters[round - 1]) \(name)" }
+        return "\(name) \(round - quarters.count + 1)"
+      }
+      round += 1
+    }
+    return queue.removeLast()
+  }
+}
+
+/// Draws officer names (`A. Rivera`): surnames in random order, each used
+/// once before any is used again, with a random initial; never the same
+/// name twice while the pool lasts.
+struct OfficerNames {
+  private var rng: SplitMix64
+  private var surnames: [String] = []
+  private var used: Set<String> = []
+
+  init(rng: SplitMix64) { self.rng = rng }
+
+  /// The next name.
+  mutating func next() -> String {
+    let letters = Array("ABCDEFGHJKLMNPRSTVWY")
+    if surnames.isEmpty { surnames = rng.shuffled(NamePools.surnames) }
+    let surname = surnames.removeLast()
+    var name = ""
+    for attempt in 0..<100 {
+      name = "\(rng.pick(letters)). \(surname)"
+      if used.insert(name).inserted || attempt == 99 { break }
+    }
+    return name
+  }
+}
