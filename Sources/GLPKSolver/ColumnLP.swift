@@ -180,7 +180,7 @@ public struct ColumnLP: ~Copyable {
     let messageLevel = session.capture.forwardsLines ? GLP_MSG_ON : GLP_MSG_ERR
     var code: Int32 = 0
     try session.guarded(&problem) { pointer in
-      sro_guard_simplex(pointer, messageLevel, limit, 0, &code)
+      sro_guard_simplex(pointer, messageLevel, limit, 0, 0, nil, &code)
     }
     guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
     var status = try GLPK.lpStatus(code: code, lpStatus: glp_get_status(pointer), session: session)

@@ -157,6 +157,7 @@ public enum GLPK {
         params.target_tolerance =
           1e-9 * max(1, abs(target), abs(objectiveConstant)) * objectiveScale
       }
+      params.stop = options.stop.map { UnsafePointer($0.flag) }
       try (start ?? []).withUnsafeBufferPointer { buffer throws(SolverError) in
         params.start = start == nil ? nil : buffer.baseAddress
         try session.guarded(&problem) { pointer in sro_guard_intopt(pointer, &params, &code) }
@@ -167,7 +168,8 @@ public enum GLPK {
       if params.has_bound != 0 { bound = params.best_bound / objectiveScale + objectiveConstant }
     } else {
       try session.guarded(&problem) { pointer in
-        sro_guard_simplex(pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, &code)
+        sro_guard_simplex(
+          pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, 1, options.stop?.flag, &code)
       }
       guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
       status = try lpStatus(code: code, lpStatus: glp_get_status(pointer), session: session)
@@ -232,7 +234,7 @@ public enum GLPK {
       }
     case GLP_ENOPFS: return .infeasible
     case GLP_ENODFS: return .unbounded
-    case GLP_ETMLIM, GLP_EITLIM:
+    case GLP_ETMLIM, GLP_EITLIM, GLP_ESTOP:
       return lpStatus == GLP_FEAS ? .feasible : .noSolutionFound
     default:
       throw .glpkFailure(code: Int(code), message: session.capture.recentText)

@@ -34,7 +34,8 @@ extension GLPK {
       var code: Int32 = 0
       let messageLevel = session.capture.forwardsLines ? GLP_MSG_ON : GLP_MSG_ERR
       try session.guarded(&problem) { pointer in
-        sro_guard_simplex(pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, &code)
+        sro_guard_simplex(
+          pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, 1, options.stop?.flag, &code)
       }
       guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
       var status = try lpStatus(code: code, lpStatus: glp_get_status(pointer), session: session)

@@ -65,6 +65,9 @@ public struct SolverOptions: Sendable {
   /// it stops the search at once. Compared with a relative tolerance of
   /// about 1e-9; must be finite; ignored for LPs (no incumbent to stop at).
   public var stopAtObjective: Double?
+  /// Ends the solve early, with what it has, once raised (another thread
+  /// raises it, e.g. on a signal); `nil` for none.
+  public var stop: StopRequest?
   /// Where GLPK's terminal output goes.
   public var log: SolverLog = .silent
   /// Called on the solving thread each time branch-and-cut reports its

@@ -21,7 +21,7 @@ public struct RosterTable: Sendable {
     var out = "\(roster.scenario.isEmpty ? "Roster" : roster.scenario) — week of \(roster.week)\n"
     out += "status \(roster.status.rawValue), objective \(jsonNumber(roster.objective))"
     if roster.status != .optimal { out += ", bound \(jsonNumber(roster.bound))" }
-    out += "\n\n"
+    out += "\nquality: \(roster.quality)\n\n"
 
     // The grid: regular coverage only; events are listed below.
     var rows: [[String]] = [["school"] + days.map(\.code)]

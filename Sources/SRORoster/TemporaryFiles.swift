@@ -11,7 +11,7 @@ import Foundation
 /// before (a handler of the program's own, or the default) and raises the
 /// signal again, so the process ends or carries on exactly as it would
 /// have without it.
-enum TemporaryFiles {
+package enum TemporaryFiles {
   /// How many temporary files may be live at once.
   static let capacity = 64
 
@@ -57,7 +57,7 @@ enum TemporaryFiles {
   }
 
   /// Removes every registered file; safe inside a signal handler.
-  static func removeAll() {
+  package static func removeAll() {
     for slot in 0..<capacity {
       if let path = slots[slot] { unlink(path) }
     }

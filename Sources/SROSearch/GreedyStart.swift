@@ -4,7 +4,8 @@ import SROFormulation
 import SRORoster
 import SROScenario
 
-/// A feasible roster for when a time limit stops GLPK empty-handed, built by
+/// A feasible roster before any solve (what a search returns when a limit
+/// or a stop request ends it empty-handed), built by
 /// taking pairs in order of preference (pinned first, then home officers at
 /// home, relief officers, officers away from home) whenever the officer can
 /// still take the block under every rule of spec §4.
@@ -53,27 +54,29 @@ struct GreedyStart {
     return values
   }
 
-  /// A preference for home officers at home, then relief officers, then
-  /// officers away from home.
+  /// A preference for the cheapest pairs per hour (so an officer of the
+  /// block's own agency before one of the other, under `penalize`), and
+  /// among equally cheap ones home officers at home, then relief
+  /// officers, then officers away from home.
   private var homeFirst: [Double] {
     var preference = [Double](repeating: 0, count: coverage.model.variables.count)
     for pair in coverage.assignments {
       let home = coverage.scenario.officers[pair.officer].home
-      preference[pair.variable.index] =
-        home == coverage.blocks[pair.block].school ? 1 : (home == nil ? 0.5 : 0)
+      let place: Double = home == coverage.blocks[pair.block].school ? 1 : (home == nil ? 0.5 : 0)
+      let cost = coverage.instance.pairCostPerHour(officer: pair.officer, block: pair.block)
+      preference[pair.variable.index] = place - 2 * cost
     }
     return preference
   }
 
-  /// When a limit stopped GLPK before it found any roster: the greedy
-  /// roster (home officers at home first, then relief, then others), as a
-  /// feasible solution carrying GLPK's bound.
-  func fallback(for stopped: Solution) -> Solution? {
+  /// The greedy roster (home officers at home first, then relief, then
+  /// others) as a feasible solution with no bound of its own, or `nil`
+  /// when the pins cannot be met greedily.
+  func solution() -> Solution? {
     guard let values = values() else { return nil }
     return Solution(
-      status: .feasible, objective: coverage.model.objective.evaluate { values[$0.index] },
-      bound: stopped.bound, values: values, solveTime: stopped.solveTime,
-      startingSolutionAccepted: nil)
+      status: .feasible, objective: coverage.model.objective.evaluate { values[$0.index] }, bound: nil,
+      values: values, solveTime: .zero, startingSolutionAccepted: nil)
   }
 
   /// Whether officer `o`, holding `taken`, can also take block `b` under

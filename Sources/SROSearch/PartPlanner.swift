@@ -21,16 +21,13 @@ enum PartPlanner {
     return try result(of: search, buildTime: built - began, began: began)
   }
 
-  /// Runs `search` and decodes its roster; when a limit stopped GLPK before
-  /// any roster, the greedy one stands.
+  /// Runs `search` and decodes its roster (the greedy one, when a limit
+  /// or a stop request ended the search before any better).
   static func result(of search: PartSearch, buildTime: Duration, began: ContinuousClock.Instant)
     throws(PlanningError) -> PlanningResult
   {
     let coverage = search.coverage
-    var solution = try search.run()
-    if solution.status == .noSolutionFound {
-      solution = GreedyStart(coverage: coverage).fallback(for: solution) ?? solution
-    }
+    let solution = try search.run()
     switch solution.status {
     case .optimal, .feasible: break
     case .noSolutionFound: throw .noRosterFound

@@ -22,8 +22,9 @@ extension PartSearch {
   /// is restricted) and gives the values the rounding stages start from.
   func relax(_ state: inout SearchState) throws(PlanningError) -> Relaxation {
     var lpOptions = options.solverOptions
-    lpOptions.timeLimit = state.remaining()
+    lpOptions.timeLimit = options.timeLimit.map { min(state.remaining()!, $0 * Self.relaxationShare) }
     lpOptions.progress = nil
+    lpOptions.presolve = false
     let relaxation: Relaxation
     do { relaxation = try GLPK.solveRelaxation(coverage.model, options: lpOptions) } catch {
       throw .solver(error)
@@ -63,14 +64,19 @@ extension PartSearch {
   }
 
   /// Stage 3: the best roster improved a few schools at a time, every other
-  /// pair fixed (``ReStaffing``).
-  func reStaff(_ state: inout SearchState) throws(PlanningError) {
+  /// pair fixed (``ReStaffing``), for a heuristic stage's time, or until
+  /// `deadline` when one is given (ReStaffing's own limit without).
+  func reStaff(_ state: inout SearchState, until deadline: ContinuousClock.Instant? = nil)
+    throws(PlanningError)
+  {
     guard let rounded = state.best else { return }
-    let reStaffing = ReStaffing(coverage: coverage, solverOptions: quietOptions)
+    var reStaffing = ReStaffing(coverage: coverage, solverOptions: quietOptions)
+    reStaffing.persistent = deadline != nil
     let improved: Solution
     do {
       improved = try reStaffing.improve(
-        rounded, target: state.attainable(state.bound), deadline: state.clock.now + roundingLimit(state))
+        rounded, target: state.attainable(state.bound),
+        deadline: deadline ?? state.clock.now + roundingLimit(state))
     } catch { throw .solver(error) }
     state.best = improved
     state.note("re-staffed a few schools at a time: \(improved.objective ?? .nan)")
@@ -87,7 +93,8 @@ extension PartSearch {
       result = try patterns.run(
         target: state.best?.objective.map { $0 - (state.step ?? 1e-6) / 2 },
         deadline: state.clock.now
-          + min(Self.patternSearch, state.remaining().map { $0 / 2 } ?? Self.patternSearch))
+          + min(Self.patternSearch, state.remaining().map { $0 / 2 } ?? Self.patternSearch),
+        stop: state.stop)
     } catch { throw .solver(error) }
     state.bound = max(state.bound, result.bound)
     state.note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")
@@ -96,16 +103,20 @@ extension PartSearch {
 
   /// Stages 4 and 6: GLPK's branch-and-cut for `limit`, stopping once a
   /// roster meets the bound, from the best roster when `fromBest`; raises
-  /// the bound (unless restricted) and returns the better of its roster
-  /// and the best.
+  /// the bound (unless restricted), keeps its roster if better, and
+  /// returns the best roster if that is now proven optimal.
   func branchAndCut(for limit: Duration?, fromBest: Bool, _ state: inout SearchState)
-    throws(PlanningError) -> Solution
+    throws(PlanningError) -> Solution?
   {
     var mipOptions = options.solverOptions
     mipOptions.timeLimit = limit
     mipOptions.stopAtObjective = state.attainable(state.bound)
     if fromBest { mipOptions.startingSolution = state.best?.values }
-    var solution: Solution
+    if let progress = state.progress {
+      let restricted = isRestricted
+      mipOptions.progress = { progress.report(objective: $0.incumbent, bound: restricted ? nil : $0.bound) }
+    }
+    let solution: Solution
     do { solution = try GLPK.solve(coverage.model, options: mipOptions) } catch { throw .solver(error) }
     state.note(
       "branch-and-cut \(solution.status.rawValue) \(solution.objective ?? .nan), bound \(solution.bound ?? .nan)"
@@ -114,9 +125,7 @@ extension PartSearch {
       state.bound = max(
         state.bound, solution.status == .optimal ? solution.objective ?? 0 : solution.bound ?? 0)
     }
-    if let best = state.best, let found = best.objective, found < solution.objective ?? .infinity {
-      solution = best
-    }
-    return solution
+    state.offer(solution)
+    return state.proven(state.best)
   }
 }

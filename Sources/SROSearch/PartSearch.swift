@@ -55,16 +55,36 @@ struct PartSearch {
   /// half of what is left of the time limit).
   static let patternSearch = Duration.seconds(3)
 
-  /// The best solution and a bound on the part's optimum.
+  /// Longest the LP relaxation may take, as a share of the time limit: if
+  /// it has not finished by then, the rest goes to re-staffing the greedy
+  /// roster.
+  static let relaxationShare = 0.5
+
+  /// The best solution and a bound on the part's optimum. Anytime: the
+  /// greedy roster stands from the start, each stage may only improve on
+  /// it, and a stop request or the time limit ends the search between (or
+  /// inside) stages with the best so far.
   func run() throws(PlanningError) -> Solution {
     var state = SearchState(
-      model: coverage.model, timeLimit: options.timeLimit, log: options.log, knownBound: knownBound)
-    // 1. The LP relaxation.
+      model: coverage.model, timeLimit: options.timeLimit, log: options.log, knownBound: knownBound,
+      stop: options.stop, progress: options.partProgress)
+    // 0. A roster from the first moment.
+    state.fallback = GreedyStart(coverage: coverage).solution()
+    // 1. The LP relaxation; when it does not finish, the greedy roster
+    // re-staffed for the time left.
     let relaxation = try relax(&state)
+    guard relaxation.status == .optimal, !state.isOver else {
+      if !state.isOver, let greedy = state.fallback {
+        state.best = greedy
+        try reStaff(&state, until: state.deadline)
+      }
+      return state.outcome()
+    }
     // 2. Round it: fix what the LP decided, search the rest.
     try searchNeighbourhood(of: relaxation, fixingOnes: true, &state)
     state.note("rounded LP: \(state.best?.objective ?? .nan)")
     if let proven = state.proven(state.best) { return proven }
+    if state.isOver { return state.outcome() }
     // 3. A few schools at a time, the rest fixed.
     if state.best != nil {
       try reStaff(&state)
@@ -77,29 +97,27 @@ struct PartSearch {
     {
       if let proven = try priceWeeks(&state) { return proven }
     }
+    if state.isOver { return state.outcome() }
     // 4. Branch-and-cut, briefly when a pattern bound may follow. The first,
     // short run starts from the best roster; a start turns GLPK's
     // presolver off, which long runs miss more than they gain from the
     // start, so the second run goes without.
     let first =
       usePatternBound ? min(state.remaining() ?? Self.firstSearch, Self.firstSearch) : state.remaining()
-    var solution = try branchAndCut(for: first, fromBest: true, &state)
-    if let proven = state.proven(solution) { return proven }
-    if solution.objective != nil { state.best = solution }
-    guard usePatternBound else { return state.unproven(solution) }
+    if let proven = try branchAndCut(for: first, fromBest: true, &state) { return proven }
+    guard usePatternBound, !state.isOver else { return state.outcome() }
     // 5. The LP's support searched from the best roster: what the LP set
     // to 1 is free too, which can cover an event the LP spread over
     // officers that rounding then committed elsewhere.
     try searchNeighbourhood(of: relaxation, fixingOnes: false, &state)
     state.note("LP support: \(state.best?.objective ?? .nan)")
     if let proven = state.proven(state.best) { return proven }
-    if let best = state.best, best.objective ?? .infinity < solution.objective ?? .infinity {
-      solution = best
-    }
+    if state.isOver { return state.outcome() }
     // 6. The pattern bound (unless stage 3b priced it), then
     // branch-and-cut again.
     if let proven = try priceWeeks(&state) { return proven }
-    solution = try branchAndCut(for: state.remaining(), fromBest: false, &state)
-    return state.proven(solution) ?? state.unproven(solution)
+    if state.isOver { return state.outcome() }
+    if let proven = try branchAndCut(for: state.remaining(), fromBest: false, &state) { return proven }
+    return state.outcome()
   }
 }

@@ -40,7 +40,7 @@ struct PatternBound {
 
   /// Runs column generation until it converges, the bound reaches
   /// `target` (an incumbent's value less the objective's step, say), or
-  /// `deadline` passes.
+  /// `deadline` passes or `stop` is raised.
   ///
   /// The master starts from the shortage columns alone. Starting it from a
   /// known roster's weeks looks like a head start but is a trap: that
@@ -48,7 +48,9 @@ struct PatternBound {
   /// stayed at the roster's 341.5 for 270 rounds, each adding weeks that
   /// entered at level 0, while from the shortage columns it converges to
   /// 32.5 in 196 rounds (0.8 s).
-  func run(target: Double? = nil, deadline: ContinuousClock.Instant? = nil) throws(SolverError) -> Result {
+  func run(target: Double? = nil, deadline: ContinuousClock.Instant? = nil, stop: StopRequest? = nil)
+    throws(SolverError) -> Result
+  {
     let weights = scenario.policy.weights
     let officerCount = scenario.officers.count
     let rows: [ColumnLP.Row] =
@@ -116,7 +118,7 @@ struct PatternBound {
         // the duals: the master's value itself is only as exact as the
         // reduced-cost tolerance, summed over officers.
         let reachedTarget = target.map { bound >= $0 } ?? false
-        let outOfTime = deadline.map { clock.now >= $0 } ?? false
+        let outOfTime = deadline.map { clock.now >= $0 } ?? false || (stop?.isRaised ?? false)
         if converged || reachedTarget || outOfTime {
           return Result(
             bound: bound, generated: generated, rounds: rounds, converged: converged)

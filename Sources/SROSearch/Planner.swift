@@ -13,8 +13,14 @@ public struct PlanningOptions: Sendable {
   public var relativeGap: Double = 0
   /// Where GLPK's output lines go.
   public var log: SolverLog = .silent
-  /// Called with each progress report of a solve (from the solving thread).
-  public var progress: (@Sendable (SolverProgress) -> Void)?
+  /// Called whenever the week's best roster or bound improves
+  /// (``PlanningProgress``: summed over the parts), from a solving thread.
+  public var progress: (@Sendable (PlanningProgress) -> Void)?
+  /// Ends the search early, with the best roster so far, once raised
+  /// (from another thread: a signal handler, say); `nil` for none.
+  public var stop: StopRequest?
+  /// Where this part reports its progress (set by ``Planner`` per part).
+  var partProgress: PartProgress?
   /// A published roster to stay close to (minimal-change re-planning).
   public var published: PublishedRoster?
   /// Solve independent parts apart (the same optimum, found faster).
@@ -42,7 +48,7 @@ public struct PlanningOptions: Sendable {
     options.timeLimit = timeLimit
     options.relativeGap = relativeGap
     options.log = log
-    options.progress = progress
+    options.stop = stop
     options.cuts = Set(CutFamily.allCases)
     return options
   }
@@ -83,13 +89,21 @@ public enum Planner {
     // gets its message rather than a silent drop.
     _ = try PinCheck(instance: whole).resolve()
     let parts = options.decompose ? whole.independentParts() : [scenario]
+    let board = options.progress.map { ProgressBoard(parts: parts.count, report: $0) }
+    // One deadline for the week: parts waiting for a thread get what is left.
+    let deadline = options.timeLimit.map { began + $0 }
     let results: [Result<PlanningResult, PlanningError>]
     if parts.count == 1 {
-      results = [Result { () throws(PlanningError) in try planPart(whole, options: options) }]
+      var partOptions = options
+      partOptions.partProgress = board?.part(0)
+      results = [Result { () throws(PlanningError) in try planPart(whole, options: partOptions) }]
     } else {
-      results = concurrently(parts, threads: options.threads) { part in
+      results = concurrently(Array(parts.enumerated()), threads: options.threads) { item in
+        let (index, part) = item
         var partOptions = options
         partOptions.published = options.published?.restricted(to: part)
+        partOptions.partProgress = board?.part(index)
+        partOptions.timeLimit = deadline.map { max(.milliseconds(50), $0 - .now) }
         return Result { () throws(PlanningError) in try planPart(Instance(part), options: partOptions) }
       }
     }

@@ -104,6 +104,11 @@ struct ReStaffing {
     case officers(Set<Int>)
   }
 
+  /// Whether `deadline` is still ahead and no stop was requested.
+  private func inTime(_ deadline: ContinuousClock.Instant) -> Bool {
+    ContinuousClock.now < deadline && !(solverOptions.stop?.isRaised ?? false)
+  }
+
   /// A roster at least as good as `start` (a solution of `coverage.model`),
   /// found before `deadline`; stops early once the objective is at most
   /// `target`. A round searches nearby schools two, then three at a time,
@@ -121,7 +126,7 @@ struct ReStaffing {
       let patience = min(neighbourhoods.count, Self.patience)
       var sinceImprovement = 0
       var next = 0
-      while sinceImprovement < patience, clock.now < deadline,
+      while sinceImprovement < patience, inTime(deadline),
         let objective = best.objective, objective > target
       {
         let neighbourhood = neighbourhoods[next]
@@ -147,7 +152,7 @@ struct ReStaffing {
     let baseSize = Self.sizes.last!
     var neighbourhoodsOfSize: [Int: [Set<SchoolID>]] = [:]
     var level = 0
-    while clock.now < deadline, let objective = best.objective, objective > target {
+    while inTime(deadline), let objective = best.objective, objective > target {
       let scale = 1 << level
       // The first size always runs (on two schools or fewer it searches
       // the whole model, node-limited); larger ones only while they are a

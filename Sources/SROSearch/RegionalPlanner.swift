@@ -56,9 +56,17 @@ enum RegionalPlanner {
       let share = options.published == nil ? regionShare : replanningRegionShare
       regionOptions.timeLimit = max(.milliseconds(200), limit * share / Double(rounds))
     }
-    let results = concurrently(regions, threads: options.threads) { [regionOptions] region in
+    // The regions' rosters add up to the part's; their bounds do not
+    // bound it (regions keep officers apart).
+    let regionBoard = options.partProgress.map { part in
+      ProgressBoard(parts: regions.count) { part.report(objective: $0.objective, bound: nil) }
+    }
+    let results = concurrently(Array(regions.enumerated()), threads: options.threads) {
+      [regionOptions] item in
+      let (index, region) = item
       var options = regionOptions
       options.published = regionOptions.published?.restricted(to: region)
+      options.partProgress = regionBoard?.part(index)
       // A region still over the pair threshold is restricted, never split again.
       return Result { () throws(PlanningError) in try PartPlanner.plan(Instance(region), options: options) }
     }
@@ -91,6 +99,7 @@ enum RegionalPlanner {
       }
     }
     roster.bound = roundToMicro(min(roster.objective, max(0, bound)))
+    options.partProgress?.report(objective: roster.objective, bound: roster.bound)
     // When re-planning, a region cannot keep a published assignment in
     // another region, so the change penalty is not bounded: never optimal.
     let proven = roster.objective <= bound + 1e-6 && options.published == nil

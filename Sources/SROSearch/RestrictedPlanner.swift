@@ -33,11 +33,13 @@ enum RestrictedPlanner {
       let patterns = PatternBound(scenario: scenario, blocks: blocks, pricing: pricing)
       let result: PatternBound.Result
       do {
-        result = try patterns.run(deadline: options.timeLimit.map { began + $0 * pricingShare })
+        result = try patterns.run(
+          deadline: options.timeLimit.map { began + $0 * pricingShare }, stop: options.stop)
       } catch {
         throw .solver(error)
       }
       bound = result.bound
+      options.partProgress?.report(objective: nil, bound: result.bound)
       if case .lines(let sink) = options.log {
         sink(
           "sro: \(clock.now - began): pattern bound on the whole part \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)"

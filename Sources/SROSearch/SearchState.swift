@@ -16,25 +16,44 @@ struct SearchState {
   let step: Double?
   /// The objective's constant term.
   let constant: Double
+  /// Ends the search early once raised.
+  let stop: StopRequest?
+  /// Where improvements of ``best`` and ``bound`` are reported.
+  let progress: PartProgress?
   /// The best solution found so far.
-  var best: Solution?
+  var best: Solution? { didSet { progress?.report(objective: best?.objective, bound: nil) } }
   /// The best proven lower bound on the part's optimum.
-  var bound: Double
+  var bound: Double { didSet { progress?.report(objective: nil, bound: bound) } }
+  /// A feasible roster built without the solver (``GreedyStart``): what
+  /// the search returns if nothing better is found in time.
+  var fallback: Solution? { didSet { progress?.report(objective: fallback?.objective, bound: nil) } }
   /// Whether the pattern bound has been priced (it is priced once).
   var pricedWeeks = false
 
-  init(model: Model, timeLimit: Duration?, log: SolverLog, knownBound: Double?) {
+  init(
+    model: Model, timeLimit: Duration?, log: SolverLog, knownBound: Double?, stop: StopRequest? = nil,
+    progress: PartProgress? = nil
+  ) {
     let now = clock.now
     began = now
     deadline = timeLimit.map { now + $0 }
     self.log = log
+    self.stop = stop
+    self.progress = progress
     step = model.integralObjectiveScale.map { 1 / $0 }
     constant = model.objective.constant
     bound = knownBound ?? 0
+    progress?.report(objective: nil, bound: bound)
   }
 
   /// What is left of the time limit (at least 50 ms), or `nil` without one.
   func remaining() -> Duration? { deadline.map { max(.milliseconds(50), $0 - clock.now) } }
+
+  /// Whether the search must end now: the stop request is raised or the
+  /// time limit has passed.
+  var isOver: Bool {
+    (stop?.isRaised ?? false) || deadline.map { clock.now >= $0 } ?? false
+  }
 
   /// The least objective value a roster can have at or above `bound`.
   func attainable(_ bound: Double) -> Double {
@@ -67,6 +86,19 @@ struct SearchState {
       status: solution.objective == nil ? solution.status : .feasible,
       objective: solution.objective, bound: bound, values: solution.values,
       solveTime: clock.now - began)
+  }
+
+  /// What the search returns when it ends now: the best roster (or the
+  /// fallback, when it is better or the only one) proven optimal if the
+  /// bound meets it, else with the bound; a solution without roster when
+  /// there is none.
+  func outcome() -> Solution {
+    let candidates = [best, fallback].compactMap { $0 }.filter { $0.objective != nil }
+    guard let chosen = candidates.min(by: { $0.objective! < $1.objective! }) else {
+      return Solution(
+        status: .noSolutionFound, objective: nil, bound: bound, values: [], solveTime: clock.now - began)
+    }
+    return proven(chosen) ?? unproven(chosen)
   }
 
   /// Keeps `solution` as the best if it has a lower objective.

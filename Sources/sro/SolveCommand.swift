@@ -10,8 +10,20 @@ enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// How long and how exactly to search.
 struct SearchOptions: ParsableArguments {
-  @Option(parsing: .unconditional, help: "Stop after this many seconds with the best roster found so far.")
-  var timeLimit: Double?
+  /// The search's budget when `--time-limit` is not given.
+  static let standardTimeLimit = 60.0
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      """
+      Stop after this many seconds with the best roster found so far; none searches until \
+      the roster is proven optimal.
+      """, valueName: "seconds|none"))
+  var timeLimit = jsonNumber(standardTimeLimit)
+
+  /// `--time-limit` in seconds; `nil` for none.
+  var timeLimitSeconds: Double? { timeLimit == "none" ? nil : Double(timeLimit) }
 
   @Option(
     parsing: .unconditional, help: "Stop once the relative gap between roster and bound is at most this.")
@@ -24,15 +36,17 @@ struct SearchOptions: ParsableArguments {
   var verbose = false
 
   func validate() throws {
-    if let timeLimit, !(timeLimit > 0 && timeLimit < 2_000_000) {
-      throw ValidationError("--time-limit must be a positive number of seconds")
+    if timeLimit != "none" {
+      guard let seconds = Double(timeLimit), seconds > 0, seconds < 2_000_000 else {
+        throw ValidationError("--time-limit must be a positive number of seconds, or none")
+      }
     }
     guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
   }
 
   var planningOptions: PlanningOptions {
     var options = PlanningOptions()
-    options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }
+    options.timeLimit = timeLimitSeconds.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }
     options.relativeGap = gap
     if verbose { options.log = .lines { Console.error($0 + "\n") } }
     return options
@@ -93,6 +107,9 @@ struct SolveCommand: ParsableCommand {
   func run() throws {
     let scenario = try input.load()
     var options = search.planningOptions
+    let stop = StopRequest()
+    options.stop = stop
+    Interruption.install(raising: stop)
     let progress = ProgressView.make(quiet: search.quiet || search.verbose)
     if let progress { options.progress = { progress.report($0) } }
     defer { progress?.finish() }
@@ -116,6 +133,8 @@ struct SolveCommand: ParsableCommand {
     } catch {
       throw fail(error)
     }
+    progress?.finish()
+    if !search.quiet { noteIfStopped(result.roster) }
     var report = RosterReport(
       roster: result.roster, assumptions: input.whatIf.assumptions,
       changes: publishedAssignments.map {
@@ -130,18 +149,30 @@ struct SolveCommand: ParsableCommand {
         throw Exit.solverFailure
       }
     }
-    let text: String
     switch format {
-    case .json: text = report.json
-    case .csv: text = report.csv
-    case .table: text = report.table(scenario: scenario)
-    case .html: text = PrintableReport(report: report, scenario: scenario).html
+    case .json: try emit(report.json, to: output)
+    case .csv: try emit(report.csv, to: output)
+    case .table: try emit(report.table(scenario: scenario), to: output)
+    case .html: try emit(PrintableReport(report: report, scenario: scenario).html, to: output)
     case .ics:
       try writeCalendars(
         scenario: scenario, roster: result.roster, published: publishedAssignments,
         changes: report.changes, to: output ?? "")
-      return
     }
-    try emit(text, to: output)
+    if let signal = Interruption.signal { throw ExitCode(128 + signal) }
+  }
+
+  /// When the search stopped before proving the roster optimal: one line
+  /// on stderr saying why and how good the roster is.
+  private func noteIfStopped(_ roster: Roster) {
+    guard roster.status != .optimal else { return }
+    let why =
+      switch (Interruption.signal, search.timeLimitSeconds) {
+      case (SIGINT?, _): "interrupted (SIGINT)"
+      case (SIGTERM?, _): "stopped (SIGTERM)"
+      case (_, let seconds?): "the time limit (\(jsonNumber(seconds)) s) ended the search"
+      default: "the search stopped"
+      }
+    printError("sro: \(why): the roster is \(roster.quality); --time-limit none searches until it is proven")
   }
 }

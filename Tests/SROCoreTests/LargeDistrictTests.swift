@@ -29,9 +29,9 @@ import Testing
     for (j, variable) in coverage.model.variables.enumerated() {
       #expect(values[j] >= variable.lowerBound - 1e-9 && values[j] <= variable.upperBound + 1e-9)
     }
-    let stopped = Solution(status: .noSolutionFound, objective: nil, bound: nil, values: [], solveTime: .zero)
-    let fallback = try #require(greedy.fallback(for: stopped))
-    let roster = coverage.roster(from: fallback)
+    let solution = try #require(greedy.solution())
+    #expect(solution.objective == coverage.model.objective.evaluate { values[$0.index] })
+    let roster = coverage.roster(from: solution)
     #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
   }
 

@@ -62,7 +62,7 @@ struct HostileCommandLineTests {
   }
 
   @Test(arguments: [
-    (["solve", week, "--time-limit", "-1"], "--time-limit must be a positive number of seconds"),
+    (["solve", week, "--time-limit", "-1"], "--time-limit must be a positive number of seconds, or none"),
     (["solve", week, "--gap", "-0.1"], "--gap must be in [0, 1)"),
     (
       ["solve", week, "--keep", "scenarios/norman/published/typical-week.json", "--change-weight", "-1"],
@@ -118,7 +118,7 @@ struct HostileCommandLineTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let district = folder.appendingPathComponent("district.yaml").path
     #expect(try SRO.run("generate", "--schools", "30", "--seed", "1", "--output", district).status == 0)
-    let pid = try spawnWithDefaultSignals(
+    let pid = try Spawned.sro(
       ["export", district, "--mps", folder.appendingPathComponent("model.mps").path])
     var temporary: String?
     for _ in 0..<6000 where temporary == nil {
@@ -133,32 +133,5 @@ struct HostileCommandLineTests {
     waitpid(pid, &status, 0)
     #expect(status & 0x7F == signal, "ended by signal \(status & 0x7F), status \(status >> 8)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["district.yaml"])
-  }
-
-  /// Starts `sro` with every signal at its default disposition and none
-  /// blocked (the test runner's own settings would otherwise be inherited),
-  /// its output to /dev/null; returns its process id.
-  private func spawnWithDefaultSignals(_ arguments: [String]) throws -> pid_t {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var all = sigset_t()
-    sigfillset(&all)
-    var none = sigset_t()
-    sigemptyset(&none)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([SRO.binary.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid = pid_t()
-    let result = posix_spawn(&pid, SRO.binary.path, &actions, &attributes, argv, environ)
-    try #require(result == 0, "posix_spawn failed: \(result)")
-    return pid
   }
 }

@@ -41,6 +41,10 @@ typedef struct sro_mip_params {
   int has_target;
   double target;
   double target_tolerance;
+  /* A flag another thread may raise (sro_stop_raise) to end the run at the
+     next point GLPK looks (between simplex steps, at every callback), or
+     NULL. */
+  const int *stop;
   /* Set by the guard: glp_time() when the run began, so that the time
      limit covers the initial LP too and is checked at every callback. */
   double began;
@@ -61,13 +65,27 @@ int sro_guard_load(struct glp_prob *problem, int maximize, int num_cols,
                    const int *row_type, const double *row_lb, const double *row_ub,
                    int num_nonzeros, const int *ia, const int *ja, const double *ar);
 
-/// glp_simplex with the given message level, time limit (ms, 0 none) and
-/// presolver; GLPK's return code in *result.
-int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms,
-                      int presolve, int *result);
+/// How many simplex iterations run between two looks at a stop flag.
+enum { SRO_STOP_CHECK_ITERATIONS = 2500 };
 
-/// glp_intopt (after glp_simplex when the presolver is off); GLPK's return
-/// code in *result.
+/// Raises a stop flag (an atomic store; any thread).
+void sro_stop_raise(int *stop);
+
+/// Whether a stop flag is raised (an atomic load; any thread).
+int sro_stop_is_raised(const int *stop);
+
+/// glp_simplex with the given message level and time limit (ms, 0 none).
+/// With `presolve`, one run of GLPK's presolving simplex. Without it, the
+/// simplex method from GLPK's advanced initial basis (`advanced_basis`) or
+/// from the problem's current basis, looking at `stop` (may be NULL) every
+/// SRO_STOP_CHECK_ITERATIONS iterations; GLP_ESTOP in *result when it was
+/// raised. GLPK's return code in *result.
+int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms,
+                      int presolve, int advanced_basis, const int *stop, int *result);
+
+/// glp_intopt (after the simplex method from the advanced basis when the
+/// presolver is off); GLPK's return code in *result, GLP_ESTOP when
+/// params->stop was raised.
 int sro_guard_intopt(struct glp_prob *problem, sro_mip_params *params, int *result);
 
 /// Adds one column with bounds `type`/`lb`/`ub` (GLP_LO/DB/FX), objective
