@@ -169,7 +169,7 @@ let package = Package(
     // icalendar, headless Chromium).
     .testTarget(
       name: "SROEndToEndTests",
-      dependencies: ["SROCore", "SROReports", "GLPKSolver", "SROTestSupport", "sro"],
+      dependencies: ["SROCore", "SROReports", "GLPKSolver", "SROTestSupport", "SROBench", "sro"],
       exclude: ["Clients"],
       swiftSettings: strictSwift
     ),

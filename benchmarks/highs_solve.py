@@ -8,11 +8,15 @@ Usage: highs_solve.py MODEL.mps [--time-limit SECONDS] [--gap FRACTION] [--threa
 With --solution, the column values of the solution found (in the model's
 column order) are written to FILE as a JSON list, so that `sro bench --suite`
 can check HiGHS's roster with the independent validator; no file without one.
+A solve still running well past --time-limit is stopped hard: status
+"killed", no roster.
 """
 import argparse
 import json
 import math
+import os
 import sys
+import threading
 import time
 
 import highspy
@@ -39,7 +43,21 @@ def main() -> int:
     if args.threads is not None:
         h.setOptionValue("threads", args.threads)
     start = time.perf_counter()
-    h.run()
+    if args.time_limit is None:
+        h.run()
+    else:
+        # HiGHS checks its limit only now and then: on large models its
+        # presolve and probing run minutes past it. Past the limit and a
+        # grace (half the limit, at least 5 s) the script stops it hard and
+        # reports no roster.
+        solve = threading.Thread(target=h.run, daemon=True)
+        solve.start()
+        solve.join(args.time_limit + max(5.0, args.time_limit / 2))
+        if solve.is_alive():
+            print(json.dumps({"status": "killed", "objective": None, "bound": None,
+                              "seconds": time.perf_counter() - start, "version": h.version()}))
+            sys.stdout.flush()
+            os._exit(0)
     seconds = time.perf_counter() - start
     status = h.getModelStatus()
     info = h.getInfo()

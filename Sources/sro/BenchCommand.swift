@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearModel
+import SROBench
 import SROCore
 
 struct BenchCommand: ParsableCommand {
@@ -47,6 +48,9 @@ struct BenchCommand: ParsableCommand {
 
   @Option(parsing: .unconditional, help: "Relative gap at which both solvers stop (0: prove optimality).")
   var gap: Double = 0
+
+  @Option(help: "With --suite: take HiGHS's runs from this earlier --json report instead of running HiGHS.")
+  var highsFrom: String?
 
   @Flag(help: "Skip HiGHS.")
   var noHighs = false
@@ -97,8 +101,14 @@ struct BenchCommand: ParsableCommand {
   /// `--suite`: the distribution over the scenarios given.
   private func runSuite() throws {
     guard !scenarios.isEmpty else { throw ValidationError("--suite needs scenario files or folders") }
-    let bench = SuiteBench(
+    var bench = SuiteBench(
       timeLimit: timeLimit ?? 20, quickLimit: quickLimit, highsScript: noHighs ? nil : highsScript)
+    if let highsFrom {
+      guard let data = FileManager.default.contents(atPath: highsFrom),
+        let earlier = try? JSONDecoder().decode(SuiteReport.self, from: data)
+      else { throw ValidationError("--highs-from \(highsFrom): not a report of sro bench --suite --json") }
+      bench.earlierHiGHS = Dictionary(earlier.cases.map { ($0.name, $0) }) { first, _ in first }
+    }
     let report = try bench.run(paths: scenarios)
     try Console.out(report.table())
     if let json { try emit(try report.json(), to: json) }

@@ -12,6 +12,9 @@ struct SuiteBench {
   let quickLimit: Double
   /// The HiGHS script; `nil` skips HiGHS.
   let highsScript: String?
+  /// HiGHS's runs of an earlier report, by scenario name: taken instead of
+  /// running HiGHS again (when only sro changed).
+  var earlierHiGHS: [String: SuiteCase] = [:]
 
   /// The report of `paths`: files, and every `.yaml`, `.yml` or `.json` file
   /// of each folder, by name.
@@ -44,16 +47,16 @@ struct SuiteBench {
     let scenario = try ScenarioLoader.load(path)
     let sroLimit = sro(scenario, limit: timeLimit)
     let sroQuick = reuses(sroLimit) ? sroLimit : sro(scenario, limit: quickLimit)
-    var highsQuick: SolverRun?
-    var highsLimit: SolverRun?
-    if let highsScript {
+    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    var highsQuick = earlierHiGHS[name]?.highsQuick
+    var highsLimit = earlierHiGHS[name]?.highsLimit
+    if let highsScript, earlierHiGHS[name] == nil {
       let highs = try HiGHSRunner(scenario: scenario, script: highsScript)
       defer { highs.removeFiles() }
       let limit = highs.solve(limit: timeLimit)
       highsLimit = limit
       highsQuick = reuses(limit) ? limit : highs.solve(limit: quickLimit)
     }
-    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     Console.error("  sro \(describe(sroQuick)) / \(describe(sroLimit))")
     Console.error("; HiGHS \(describe(highsQuick)) / \(describe(highsLimit))\n")
     return SuiteCase(

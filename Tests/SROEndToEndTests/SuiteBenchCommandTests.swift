@@ -1,4 +1,5 @@
 import Foundation
+import SROBench
 import SROCore
 import SROTestSupport
 import Testing
@@ -33,6 +34,38 @@ import Testing
       #expect(highs["violations"] as? Int == 0)
       #expect(highs["objective"] as? Double == sro["objective"] as? Double)
     }
+  }
+
+  /// `--highs-from` takes HiGHS's runs from an earlier report: the script
+  /// given cannot run, and the runs are the earlier ones.
+  @Test func highsRunsComeFromAnEarlierReport() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = packageRoot.appendingPathComponent("Tests/SROCoreTests/Fixtures/small.yaml")
+    try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent("small.yaml"))
+    let highs = SolverRun(status: "feasible", objective: 1e6, bound: 0, seconds: 7, violations: 0)
+    let sro = SolverRun(status: "none", objective: nil, bound: nil, seconds: 1, violations: nil)
+    let earlier = SuiteReport(
+      suite: "x", machine: "x", timeLimit: 5, quickLimit: 1,
+      cases: [
+        SuiteCase(
+          name: "small", schools: 0, officers: 0, binaries: 0, sroQuick: sro, sroLimit: sro,
+          highsQuick: highs,
+          highsLimit: highs)
+      ])
+    let earlierPath = folder.appendingPathComponent("earlier.json").path
+    try Data(try earlier.json().utf8).write(to: URL(fileURLWithPath: earlierPath))
+    let json = folder.appendingPathComponent("out.json").path
+    let result = try SRO.runArguments([
+      "bench", "--suite", folder.appendingPathComponent("small.yaml").path, "--time-limit", "5",
+      "--highs-from", earlierPath, "--highs-script", "/nonexistent.py", "--json", json,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let report = try JSONDecoder().decode(
+      SuiteReport.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
+    #expect(report.cases.first?.highsLimit == highs)
+    #expect(report.cases.first?.sroLimit.violations == 0)
+    #expect(report.statistics.versusLimit?.better == 1)
   }
 
   @Test func aSuiteNeedsScenarios() throws {
