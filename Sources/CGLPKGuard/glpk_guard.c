@@ -147,6 +147,21 @@ static void on_branch_and_cut(glp_tree *tree, void *info) {
   }
 }
 
+/* Sets every row's and column's basis status; statuses that do not fit a
+   row's or column's bounds are corrected by GLPK itself. The caller checked
+   that each status is one of GLP_BS..GLP_NS. */
+static void set_basis(glp_prob *P, const int *row_status, const int *column_status) {
+  int rows = glp_get_num_rows(P), columns = glp_get_num_cols(P);
+  for (int i = 1; i <= rows; i++) glp_set_row_stat(P, i, row_status[i]);
+  for (int j = 1; j <= columns; j++) glp_set_col_stat(P, j, column_status[j]);
+}
+
+void sro_get_basis(struct glp_prob *problem, int *row_status, int *column_status) {
+  int rows = glp_get_num_rows(problem), columns = glp_get_num_cols(problem);
+  for (int i = 1; i <= rows; i++) row_status[i] = glp_get_row_stat(problem, i);
+  for (int j = 1; j <= columns; j++) column_status[j] = glp_get_col_stat(problem, j);
+}
+
 static int intopt(glp_prob *P, sro_mip_params *p) {
   p->began = glp_time();
   glp_iocp parm;
@@ -167,7 +182,15 @@ static int intopt(glp_prob *P, sro_mip_params *p) {
   parm.cb_info = p;
   if (!p->presolve) {
     /* Without the presolver, glp_intopt needs an optimal LP basis. */
-    int code = plain_simplex(P, p->msg_level, p->time_limit_ms, 1, p->stop);
+    int code;
+    if (p->row_status != NULL && p->column_status != NULL) {
+      set_basis(P, p->row_status, p->column_status);
+      code = plain_simplex(P, p->msg_level, p->time_limit_ms, 0, p->stop);
+      if (code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND)
+        code = plain_simplex(P, p->msg_level, p->time_limit_ms, 1, p->stop);
+    } else {
+      code = plain_simplex(P, p->msg_level, p->time_limit_ms, 1, p->stop);
+    }
     if (code != 0) return code;
     int status = glp_get_status(P);
     if (status == GLP_NOFEAS) return GLP_ENOPFS;

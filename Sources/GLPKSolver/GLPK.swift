@@ -158,9 +158,16 @@ public enum GLPK {
           1e-9 * max(1, abs(target), abs(objectiveConstant)) * objectiveScale
       }
       params.stop = options.stop.map { UnsafePointer($0.flag) }
+      let basis = options.startingBasis
       try (start ?? []).withUnsafeBufferPointer { buffer throws(SolverError) in
         params.start = start == nil ? nil : buffer.baseAddress
-        try session.guarded(&problem) { pointer in sro_guard_intopt(pointer, &params, &code) }
+        try (basis?.rowStatus ?? []).withUnsafeBufferPointer { rows throws(SolverError) in
+          try (basis?.columnStatus ?? []).withUnsafeBufferPointer { columns throws(SolverError) in
+            params.row_status = basis == nil ? nil : rows.baseAddress
+            params.column_status = basis == nil ? nil : columns.baseAddress
+            try session.guarded(&problem) { pointer in sro_guard_intopt(pointer, &params, &code) }
+          }
+        }
       }
       if start != nil { startAccepted = params.start_accepted != 0 }
       guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }

@@ -13,6 +13,9 @@ public struct Relaxation: Sendable {
   public let rowDuals: [Double]
   /// Each variable's value at the LP optimum.
   public let values: [Double]
+  /// The optimal basis, when ``status`` is optimal: a later solve of the
+  /// same model can start from it (``SolverOptions/startingBasis``).
+  public let basis: LPBasis?
   public let solveTime: Duration
 }
 
@@ -42,14 +45,15 @@ extension GLPK {
       if status == .feasible { status = .noSolutionFound }  // duals need an optimal basis
       let solveTime = clock.now - began
       guard status == .optimal else {
-        return Relaxation(status: status, objective: nil, rowDuals: [], values: [], solveTime: solveTime)
+        return Relaxation(
+          status: status, objective: nil, rowDuals: [], values: [], basis: nil, solveTime: solveTime)
       }
       let scale = lowered.objectiveScale
       let duals = (0..<model.constraints.count).map { glp_get_row_dual(pointer, Int32($0 + 1)) / scale }
       let values = (0..<model.variables.count).map { glp_get_col_prim(pointer, Int32($0 + 1)) }
       return Relaxation(
         status: status, objective: glp_get_obj_val(pointer) / scale + model.objective.constant,
-        rowDuals: duals, values: values, solveTime: solveTime)
+        rowDuals: duals, values: values, basis: LPBasis(of: pointer), solveTime: solveTime)
     }
   }
 }

@@ -65,6 +65,11 @@ public struct SolverOptions: Sendable {
   /// it stops the search at once. Compared with a relative tolerance of
   /// about 1e-9; must be finite; ignored for LPs (no incumbent to stop at).
   public var stopAtObjective: Double?
+  /// Where the LP before branch-and-cut starts when the presolver is off
+  /// (a ``startingSolution`` turns it off): a basis of the same model's
+  /// LP, e.g. ``Relaxation/basis``; `nil` for GLPK's advanced initial
+  /// basis. One GLPK cannot factorise is replaced by the advanced basis.
+  public var startingBasis: LPBasis?
   /// Ends the solve early, with what it has, once raised (another thread
   /// raises it, e.g. on a signal); `nil` for none.
   public var stop: StopRequest?
@@ -140,6 +145,7 @@ extension SolverOptions {
     if let target = stopAtObjective, !target.isFinite {
       throw .invalidOption("the objective to stop at must be finite, not \(target)")
     }
+    try startingBasis?.validate(for: model)
     if let start = startingSolution {
       guard start.count == model.variables.count else {
         throw .invalidOption(

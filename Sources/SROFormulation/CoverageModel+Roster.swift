@@ -65,17 +65,18 @@ extension CoverageModel {
       bound: bound, assignments: entries.map(\.1), uncovered: uncovered, officers: officers)
   }
 
-  /// The solution `roster` describes: each assignment's pair taken, each
-  /// block short by what it misses, overtime in whole steps. An assignment
-  /// goes to the first copy of its block (same school, day, times and
-  /// event) that has its pair, does not have the officer yet and still
-  /// needs someone, a copy where the pair is pinned first. `nil` when some assignment finds no such copy (another
-  /// part's, or a block this model does not have).
-  package func solution(of roster: Roster) -> Solution? {
-    var copies: [BlockKey: [Int]] = [:]
-    for (b, block) in blocks.enumerated() { copies[BlockKey(block), default: []].append(b) }
-    let officerIndex = Dictionary(
-      uniqueKeysWithValues: scenario.officers.enumerated().map { ($1.id.rawValue, $0) })
+  /// The pairs `solution` takes, in ``assignments`` order.
+  package func pairs(in solution: Solution) -> [PinCheck.Pair] {
+    assignments.filter { solution[$0.variable] > 0.5 }.map {
+      PinCheck.Pair(officer: $0.officer, block: $0.block)
+    }
+  }
+
+  /// The solution that takes `pairs` (and no other): each block short by
+  /// what it misses, overtime in whole steps (``overtimeValue(officer:hours:)``).
+  /// `nil` when a pair has no variable in this model, comes twice, or
+  /// gives a block more officers than it needs.
+  package func solution(taking pairs: [PinCheck.Pair]) -> Solution? {
     var variable: [PinCheck.Pair: Variable] = [:]
     for pair in assignments {
       variable[PinCheck.Pair(officer: pair.officer, block: pair.block)] = pair.variable
@@ -83,16 +84,12 @@ extension CoverageModel {
     var values = [Double](repeating: 0, count: model.variables.count)
     var assigned = [Int](repeating: 0, count: blocks.count)
     var hours = [Double](repeating: 0, count: scenario.officers.count)
-    for assignment in roster.assignments {
-      guard let o = officerIndex[assignment.officer],
-        let (b, x) = copies[BlockKey(assignment)]?.compactMap({ b in
-          variable[PinCheck.Pair(officer: o, block: b)].map { (b, $0) }
-        }).sorted(by: { model[$0.1].lowerBound > model[$1.1].lowerBound })  // pinned copies first
-          .first(where: { b, x in values[x.index] == 0 && assigned[b] < self.blocks[b].needed })
+    for pair in pairs {
+      guard let x = variable[pair], values[x.index] == 0, assigned[pair.block] < blocks[pair.block].needed
       else { return nil }
       values[x.index] = 1
-      assigned[b] += 1
-      hours[o] += blocks[b].hours
+      assigned[pair.block] += 1
+      hours[pair.officer] += blocks[pair.block].hours
     }
     for (b, short) in shortages.enumerated() {
       values[short.index] = Double(blocks[b].needed - assigned[b])

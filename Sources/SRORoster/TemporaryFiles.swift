@@ -75,14 +75,7 @@ package enum TemporaryFiles {
       // An ignored signal (SIGINT in a background job) cannot end the
       // process, so it must not cost the file being written either.
       guard !isIgnored(previous[index]) else { continue }
-      var action = sigaction()
-      #if os(Linux)
-        action.__sigaction_handler.sa_handler = { TemporaryFiles.handle($0) }
-      #else
-        action.__sigaction_u.__sa_handler = { TemporaryFiles.handle($0) }
-      #endif
-      sigemptyset(&action.sa_mask)
-      sigaction(signal, &action, nil)
+      setSignalHandler(signal) { TemporaryFiles.handle($0) }
       handled[index] = true
     }
   }
@@ -107,4 +100,16 @@ package enum TemporaryFiles {
     installed = false
     raise(signal)
   }
+}
+
+/// Installs `handler` for `signal` (no signals masked while it runs, no flags).
+package func setSignalHandler(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
+  var action = sigaction()
+  #if os(Linux)
+    action.__sigaction_handler.sa_handler = handler
+  #else
+    action.__sigaction_u.__sa_handler = handler
+  #endif
+  sigemptyset(&action.sa_mask)
+  sigaction(signal, &action, nil)
 }

@@ -33,6 +33,7 @@ extension PartSearch {
       "LP relaxation \(relaxation.status.rawValue) \(relaxation.objective ?? .nan), \(coverage.assignments.count) binaries"
     )
     state.bound = max(state.bound, isRestricted ? 0 : relaxation.objective ?? 0)
+    state.basis = relaxation.basis
     return relaxation
   }
 
@@ -59,6 +60,9 @@ extension PartSearch {
     var roundingOptions = quietOptions
     roundingOptions.stopAtObjective = state.attainable(state.bound)
     roundingOptions.startingSolution = start
+    // The LP optimum satisfies every bound fixed here, so its basis is
+    // optimal for the neighbourhood's LP as well.
+    roundingOptions.startingBasis = state.basis
     roundingOptions.timeLimit = roundingLimit(state)
     do { state.offer(try GLPK.solve(neighbourhood, options: roundingOptions)) } catch { throw .solver(error) }
   }
@@ -111,7 +115,10 @@ extension PartSearch {
     var mipOptions = options.solverOptions
     mipOptions.timeLimit = limit
     mipOptions.stopAtObjective = state.attainable(state.bound)
-    if fromBest { mipOptions.startingSolution = state.best?.values }
+    if fromBest {
+      mipOptions.startingSolution = state.best?.values
+      mipOptions.startingBasis = state.basis
+    }
     if let progress = state.progress {
       let restricted = isRestricted
       mipOptions.progress = { progress.report(objective: $0.incumbent, bound: restricted ? nil : $0.bound) }

@@ -25,19 +25,10 @@ public struct PlanningOptions: Sendable {
   public var published: PublishedRoster?
   /// Solve independent parts apart (the same optimum, found faster).
   public var decompose = true
-  /// Solve parts with more than ``RestrictedPlanner/threshold`` eligible
-  /// pairs on a priced, restricted model (with a valid bound) instead of
-  /// the full one.
+  /// Plan large parts (more eligible pairs than
+  /// ``RestrictedPlanner/threshold``) by region or on a priced, restricted
+  /// model (with a valid bound) instead of the full one.
   public var restrictLargeParts = true
-  /// Eligible pairs above which a part counts as large.
-  var restrictionThreshold = RestrictedPlanner.threshold
-  /// Schools above which a large part is planned by region.
-  var regionalThreshold = RegionalPlanner.threshold
-  /// Most schools in a region.
-  var regionSchools = RegionalPlanner.regionSchools
-  /// Eligible pairs up to which a part planned by region is re-staffed
-  /// whole once merged (above it, neighbouring regions two by two).
-  var acrossRegionsPairs = RegionalPlanner.acrossRegionsPairs
   /// How many parts to solve at once.
   public var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -82,6 +73,14 @@ public enum Planner {
   public static func plan(
     _ scenario: Scenario, options: PlanningOptions = PlanningOptions()
   ) throws(PlanningError) -> PlanningResult {
+    try plan(scenario, options: options, tuning: SearchTuning())
+  }
+
+  /// ``plan(_:options:)`` with the search's thresholds set apart from
+  /// their defaults.
+  static func plan(
+    _ scenario: Scenario, options: PlanningOptions, tuning: SearchTuning
+  ) throws(PlanningError) -> PlanningResult {
     let clock = ContinuousClock()
     let began = clock.now
     let whole = Instance(scenario)
@@ -96,7 +95,9 @@ public enum Planner {
     if parts.count == 1 {
       var partOptions = options
       partOptions.partProgress = board?.part(0)
-      results = [Result { () throws(PlanningError) in try planPart(whole, options: partOptions) }]
+      results = [
+        Result { () throws(PlanningError) in try planPart(whole, options: partOptions, tuning: tuning) }
+      ]
     } else {
       results = concurrently(Array(parts.enumerated()), threads: options.threads) { item in
         let (index, part) = item
@@ -104,7 +105,9 @@ public enum Planner {
         partOptions.published = options.published?.restricted(to: part)
         partOptions.partProgress = board?.part(index)
         partOptions.timeLimit = deadline.map { max(.milliseconds(50), $0 - .now) }
-        return Result { () throws(PlanningError) in try planPart(Instance(part), options: partOptions) }
+        return Result { () throws(PlanningError) in
+          try planPart(Instance(part), options: partOptions, tuning: tuning)
+        }
       }
     }
     var solved: [PlanningResult] = []
@@ -124,14 +127,14 @@ public enum Planner {
 
   /// One part: planned by region when it is large and has many schools
   /// (``RegionalPlanner``), else whole or restricted (``PartPlanner``).
-  static func planPart(_ instance: Instance, options: PlanningOptions) throws(PlanningError)
-    -> PlanningResult
+  static func planPart(_ instance: Instance, options: PlanningOptions, tuning: SearchTuning)
+    throws(PlanningError) -> PlanningResult
   {
-    if options.restrictLargeParts, instance.eligiblePairs > options.restrictionThreshold,
-      instance.scenario.schools.count > options.regionalThreshold
+    if options.restrictLargeParts, instance.eligiblePairs > tuning.restrictionThreshold,
+      instance.scenario.schools.count > tuning.regionalThreshold
     {
-      return try RegionalPlanner.plan(instance, options: options)
+      return try RegionalPlanner.plan(instance, options: options, tuning: tuning)
     }
-    return try PartPlanner.plan(instance, options: options)
+    return try PartPlanner.plan(instance, options: options, tuning: tuning).result
   }
 }

@@ -40,14 +40,15 @@ enum RegionalPlanner {
   /// the whole part's model alone takes seconds.
   static let acrossRegionsMinimum = Duration.seconds(2)
 
-  static func plan(_ instance: Instance, options: PlanningOptions) throws(PlanningError)
+  static func plan(_ instance: Instance, options: PlanningOptions, tuning: SearchTuning) throws(PlanningError)
     -> PlanningResult
   {
     let scenario = instance.scenario
     let clock = ContinuousClock()
     let began = clock.now
-    guard let regions = instance.regions(ofAtMost: options.regionSchools, published: options.published)
-    else { return try RestrictedPlanner.plan(instance, options: options) }
+    guard let regionScenarios = instance.regions(ofAtMost: tuning.regionSchools, published: options.published)
+    else { return try RestrictedPlanner.plan(instance, options: options).result }
+    let regions = regionScenarios.map { instance.part($0) }
     let threads = max(1, options.threads)
     let rounds = max(1, (regions.count + threads - 1) / threads)
     var regionOptions = options
@@ -65,18 +66,21 @@ enum RegionalPlanner {
       [regionOptions] item in
       let (index, region) = item
       var options = regionOptions
-      options.published = regionOptions.published?.restricted(to: region)
+      options.published = regionOptions.published?.restricted(to: region.instance.scenario)
       options.partProgress = regionBoard?.part(index)
       // A region still over the pair threshold is restricted, never split again.
-      return Result { () throws(PlanningError) in try PartPlanner.plan(Instance(region), options: options) }
+      return Result { () throws(PlanningError) in
+        try PartPlanner.plan(region.instance, options: options, tuning: tuning)
+      }
     }
-    var solved: [PlanningResult] = []
+    var plans: [PartPlan] = []
     for result in results {
       switch result {
-      case .success(let region): solved.append(region)
+      case .success(let region): plans.append(region)
       case .failure(let error): throw error
       }
     }
+    let solved = plans.map(\.result)
     var roster = Roster.merging(solved.map(\.roster), of: scenario)
     let bound = StaffingBound.bound(instance)
     if case .lines(let sink) = options.log {
@@ -90,9 +94,10 @@ enum RegionalPlanner {
       deadline - clock.now >= acrossRegionsMinimum
     {
       let started = clock.now
+      let taken = zip(regions, plans).flatMap { region, plan in region.lifted(plan.taken) }
       roster = try reStaffedAcross(
-        regions, rosters: solved.map(\.roster), merged: roster, of: instance, deadline: deadline,
-        options: options)
+        regions, rosters: solved.map(\.roster), merged: roster, taken: taken, of: instance,
+        deadline: deadline, options: options, tuning: tuning)
       acrossTime = clock.now - started
       if case .lines(let sink) = options.log {
         sink("sro: \(clock.now - began): re-staffed across regions: \(roster.objective)")
@@ -111,34 +116,34 @@ enum RegionalPlanner {
       solveTime: solved.reduce(.zero) { $0 + $1.solveTime }, wallTime: clock.now - began)
   }
 
-  /// The `merged` roster of `regions` (with their own `rosters`)
-  /// re-staffed where officers may cross region lines: on the whole
-  /// part's model when it has at most ``PlanningOptions/acrossRegionsPairs``
-  /// pairs, else on each two neighbouring regions' (consecutive in
-  /// bisection order, so adjacent), `threads` at a time, each group with
-  /// its share of the time left.
+  /// The `merged` roster of `regions` (with their own `rosters`; `taken`,
+  /// the pairs they take, by index in `instance`) re-staffed where officers
+  /// may cross region lines: on the whole part's model when it has at most
+  /// ``SearchTuning/acrossRegionsPairs`` pairs, else on each two
+  /// neighbouring regions' (consecutive in bisection order, so adjacent),
+  /// `threads` at a time, each group with its share of the time left.
   private static func reStaffedAcross(
-    _ regions: [Scenario], rosters: [Roster], merged: Roster, of instance: Instance,
-    deadline: ContinuousClock.Instant, options: PlanningOptions
+    _ regions: [InstancePart], rosters: [Roster], merged: Roster, taken: [PinCheck.Pair],
+    of instance: Instance, deadline: ContinuousClock.Instant, options: PlanningOptions,
+    tuning: SearchTuning
   ) throws(PlanningError) -> Roster {
     let scenario = instance.scenario
-    let whole = instance.eligiblePairs <= options.acrossRegionsPairs
-    let groups =
-      whole
-      ? [(scenario, merged)]
+    let groups: [(part: InstancePart, roster: Roster)] =
+      instance.eligiblePairs <= tuning.acrossRegionsPairs
+      ? [(instance.whole, merged)]
       : stride(from: 0, to: regions.count, by: 2).map { r in
         let members = Array(r..<min(r + 2, regions.count))
-        let union = scenario.union(of: members.map { regions[$0] })
-        return (union, Roster.merging(members.map { rosters[$0] }, of: union))
+        let union = scenario.union(of: members.map { regions[$0].instance.scenario })
+        return (instance.part(union), Roster.merging(members.map { rosters[$0] }, of: union))
       }
     let threads = max(1, options.threads)
     let slot = (deadline - .now) / Double((groups.count + threads - 1) / threads)
     let results = concurrently(groups, threads: threads) { [options] group in
-      let (part, before) = group
       let finish = min(deadline, ContinuousClock.now + slot)
       return Result { () throws(PlanningError) in
-        try improved(before, of: whole ? instance : Instance(part), deadline: finish, options: options)
-          ?? before
+        try improved(
+          group.part.restricted(taken), of: group.part.instance, deadline: finish, options: options)
+          ?? group.roster
       }
     }
     var improvedRosters: [Roster] = []
@@ -151,17 +156,18 @@ enum RegionalPlanner {
     return improvedRosters.count == 1 ? improvedRosters[0] : Roster.merging(improvedRosters, of: scenario)
   }
 
-  /// `roster` (of the whole of `scenario`) improved by a persistent
-  /// ``ReStaffing`` (nothing comes after it) on the model of `scenario`,
-  /// stopping early at `scenario`'s staffing bound; `nil` when that finds
-  /// nothing better. The model has no `symmetry` rows: regions need not
-  /// order interchangeable officers by hours.
+  /// The roster taking `pairs` (of `instance`) improved by a persistent
+  /// ``ReStaffing`` (nothing comes after it) on the model of `instance`,
+  /// stopping early at its staffing bound; `nil` when that finds nothing
+  /// better. The model has no `symmetry` rows: regions need not order
+  /// interchangeable officers by hours.
   private static func improved(
-    _ roster: Roster, of instance: Instance, deadline: ContinuousClock.Instant, options: PlanningOptions
+    _ pairs: [PinCheck.Pair], of instance: Instance, deadline: ContinuousClock.Instant,
+    options: PlanningOptions
   ) throws(PlanningError) -> Roster? {
     let coverage = try CoverageModel(
       instance: instance, published: nil, formulation: Formulation(rows: .tight, ordersTwins: false))
-    guard let start = coverage.solution(of: roster), let before = start.objective else { return nil }
+    guard let start = coverage.solution(taking: pairs), let before = start.objective else { return nil }
     let target = StaffingBound.bound(instance)
     var solverOptions = options.solverOptions
     solverOptions.progress = nil

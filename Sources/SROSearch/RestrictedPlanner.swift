@@ -19,9 +19,7 @@ enum RestrictedPlanner {
   /// Share of the time limit column generation may use.
   static let pricingShare = 0.4
 
-  static func plan(_ instance: Instance, options: PlanningOptions) throws(PlanningError)
-    -> PlanningResult
-  {
+  static func plan(_ instance: Instance, options: PlanningOptions) throws(PlanningError) -> PartPlan {
     let clock = ContinuousClock()
     let began = clock.now
     let (scenario, blocks, rules, eligible) = (

@@ -27,6 +27,9 @@ struct SearchState {
   /// A feasible roster built without the solver (``GreedyStart``): what
   /// the search returns if nothing better is found in time.
   var fallback: Solution? { didSet { progress?.report(objective: fallback?.objective, bound: nil) } }
+  /// The LP relaxation's optimal basis: where the LPs of later stages on
+  /// the same model start.
+  var basis: LPBasis?
   /// Whether the pattern bound has been priced (it is priced once).
   var pricedWeeks = false
 

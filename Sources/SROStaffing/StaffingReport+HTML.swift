@@ -12,21 +12,24 @@ extension StaffingReport {
   public var html: String {
     let title = "Staffing study: \(header.scenario)"
     return HTML(
-      .head(.meta(.charset(.utf8)), .title(title), .style(Self.css)),
+      // Plot's `.title` also writes `og:title` and `twitter:title` meta
+      // tags with the text unescaped in an attribute: a plain element.
+      .head(
+        .meta(.charset(.utf8)), .element(named: "title", text: title.ampersandsEscaped), .style(Self.css)),
       .body(
-        .h1(.text(title)),
+        .h1(.words(title)),
         .p(
-          .text(
+          .words(
             "\(header.samples) sampled weeks (seed \(header.seed)); high priority: \(priorityText); "
               + "relief officers: no home school, \(reliefSkillsText).")),
         .p(
-          .text(
+          .words(
             "Absences per officer and school day: "
               + header.rates.map {
                 "\($0.who) \(percent($0.wholeDay)) whole day, \(percent($0.partDay)) part day"
               }
               .joined(separator: "; ") + ".")),
-        .p(.strong(.text(recommendationText))),
+        .p(.strong(.words(recommendationText))),
         chart,
         levelTable,
         schoolTable
@@ -46,18 +49,18 @@ extension StaffingReport {
       .tr(
         .th("relief"), .th("fully covered"), .th("high priority covered"), .th("uncovered h p5"),
         .th("median"), .th("p95"), .th("overtime h median"), .th("cross-agency h mean"), .th("proven"),
-        .group(levels.first?.agencies.map { .th(.text("\($0.agency) high priority covered")) } ?? [])),
+        .group(levels.first?.agencies.map { .th(.words("\($0.agency) high priority covered")) } ?? [])),
       .group(
         levels.map { level in
           .tr(
-            .td(.text(reliefText(level.relief))), .td(.text(percent(level.fullyCovered))),
-            .td(.text(percent(level.priorityCovered))), .td(.text(jsonNumber(level.uncoveredHours.p5))),
-            .td(.text(jsonNumber(level.uncoveredHours.median))),
-            .td(.text(jsonNumber(level.uncoveredHours.p95))),
-            .td(.text(jsonNumber(level.overtimeHours.median))),
-            .td(.text(jsonNumber(level.crossAgencyHours.mean))),
-            .td(.text(percent(level.proven))),
-            .group(level.agencies.map { .td(.text(percent($0.priorityCovered))) }))
+            .td(.words(reliefText(level.relief))), .td(.words(percent(level.fullyCovered))),
+            .td(.words(percent(level.priorityCovered))), .td(.words(jsonNumber(level.uncoveredHours.p5))),
+            .td(.words(jsonNumber(level.uncoveredHours.median))),
+            .td(.words(jsonNumber(level.uncoveredHours.p95))),
+            .td(.words(jsonNumber(level.overtimeHours.median))),
+            .td(.words(jsonNumber(level.crossAgencyHours.mean))),
+            .td(.words(percent(level.proven))),
+            .group(level.agencies.map { .td(.words(percent($0.priorityCovered))) }))
         }))
   }
 
@@ -65,16 +68,16 @@ extension StaffingReport {
   private var schoolTable: Node<HTML.BodyContext> {
     guard let first = levels.first else { return .empty }
     let shown = first.schools.indices.filter { s in levels.contains { $0.schools[s].uncovered > 0 } }
-    guard !shown.isEmpty else { return .p(.text("No school was left uncovered in any sampled week.")) }
+    guard !shown.isEmpty else { return .p(.words("No school was left uncovered in any sampled week.")) }
     return .group(
-      .h2(.text("Share of weeks each school is left uncovered")),
+      .h2(.words("Share of weeks each school is left uncovered")),
       .table(
-        .tr(.th("school"), .group(levels.map { .th(.text(reliefText($0.relief))) })),
+        .tr(.th("school"), .group(levels.map { .th(.words(reliefText($0.relief))) })),
         .group(
           shown.map { s in
             .tr(
-              .td(.text(first.schools[s].school.name)),
-              .group(levels.map { .td(.text(percent($0.schools[s].uncovered))) }))
+              .td(.words(first.schools[s].school.name)),
+              .group(levels.map { .td(.words(percent($0.schools[s].uncovered))) }))
           })))
   }
 }
@@ -151,7 +154,7 @@ extension StaffingReport {
       named: "text",
       nodes: [
         .attribute(named: "transform", value: "translate(\(svgNumber(x)),\(svgNumber(y))) rotate(20)"),
-        .attribute(named: "font-size", value: "10"), .text(text),
+        .attribute(named: "font-size", value: "10"), .words(text),
       ])
   }
 
@@ -174,7 +177,7 @@ extension StaffingReport {
       nodes: [
         .attribute(named: "x", value: svgNumber(x)), .attribute(named: "y", value: svgNumber(y)),
         .attribute(named: "text-anchor", value: anchor), .attribute(named: "font-size", value: "11"),
-        .text(text),
+        .words(text),
       ])
   }
 
@@ -184,9 +187,21 @@ extension StaffingReport {
       nodes: [
         .attribute(named: "cx", value: svgNumber(x)), .attribute(named: "cy", value: svgNumber(y)),
         .attribute(named: "r", value: "3.5"), .attribute(named: "fill", value: colour),
-        .element(named: "title", text: title),
+        .element(named: "title", text: title.ampersandsEscaped),
       ])
   }
+}
+
+extension Node {
+  /// `text` as a text node, written as given: Plot escapes `<` and `>` but
+  /// keeps what looks like an entity (`&amp;`, `&T;`), so every `&` is
+  /// escaped first.
+  fileprivate static func words(_ text: String) -> Node { .text(text.ampersandsEscaped) }
+}
+
+extension String {
+  /// Every `&` written `&amp;`, for text that Plot escapes further.
+  fileprivate var ampersandsEscaped: String { replacingOccurrences(of: "&", with: "&amp;") }
 }
 
 /// A coordinate with at most two decimals.

@@ -26,16 +26,7 @@ enum Interruption {
   /// Installs the handlers; `stop` is raised soon after the first signal.
   static func install(raising stop: StopRequest) {
     _ = received.load(ordering: .relaxed)  // initialised before any handler can run
-    for signal in signals {
-      var action = sigaction()
-      #if os(Linux)
-        action.__sigaction_handler.sa_handler = { Interruption.handle($0) }
-      #else
-        action.__sigaction_u.__sa_handler = { Interruption.handle($0) }
-      #endif
-      sigemptyset(&action.sa_mask)
-      sigaction(signal, &action, nil)
-    }
+    for signal in signals { setSignalHandler(signal) { Interruption.handle($0) } }
     let timer = DispatchSource.makeTimerSource(queue: .global())
     timer.schedule(deadline: .now() + pollInterval, repeating: pollInterval)
     timer.setEventHandler {

@@ -170,9 +170,7 @@ struct StaffingStudyCommand: ParsableCommand {
         scenario.staffing.eventsPerWeek = eventsPerWeek
       }
       if let closureRate { scenario.staffing.closureRate = closureRate }
-      let requests = try relief.map { text throws(StaffingSettingError) in
-        try ReliefRequest(parsing: text, for: scenario)
-      }
+      let requests = try ReliefRequest.parsing(relief, for: scenario)
       let asked =
         requests.isEmpty
         ? scenario.agencies.map { (agency: $0.id, counts: [0, 1, 2]) }

@@ -68,6 +68,17 @@ let everyReasonYAML = """
     - {id: s5-night, school: s5, day: tue, start: "14:00", end: "22:00", officers: 1, priority: 5, skills: [k5]}
   """
 
+/// Each officer's reasons at `gap`'s block, as `kind: phrase; kind: phrase`.
+func reasonPhrases(_ gap: GapExplanation, in week: Scenario) -> [String: String] {
+  var phrases: [String: String] = [:]
+  for entry in gap.officers {
+    phrases[entry.officer.rawValue] = entry.reasons.map {
+      "\($0.kind): \($0.phrase(for: gap.block, in: week))"
+    }.joined(separator: "; ")
+  }
+  return phrases
+}
+
 @Suite struct GapExplainerTests {
   @Test func everyReasonKindOnAHandBuiltWeek() throws {
     let week = try scenario(everyReasonYAML, standalone: true)
@@ -76,14 +87,8 @@ let everyReasonYAML = """
     #expect(roster.uncovered.map { "\($0.school) \($0.day) \($0.start)" } == ["s1 tue 08:00"])
     let gap = try #require(gaps.first)
     #expect(gap.missing == 1)
-    var phrases: [String: String] = [:]
-    for entry in gap.officers {
-      phrases[entry.officer.rawValue] = entry.reasons.map {
-        "\($0.kind): \($0.phrase(for: gap.block, in: week))"
-      }.joined(separator: "; ")
-    }
     #expect(
-      phrases == [
+      reasonPhrases(gap, in: week) == [
         "a-there": "stands-there: stands there",
         "a-abs": "absent: absent on tue (court)",
         "a-noskill": "skill: lacks the skill first-aid",

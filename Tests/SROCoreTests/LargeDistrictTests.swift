@@ -39,9 +39,9 @@ import Testing
   func restrictedModelGivesAValidRosterAndBound(seed: UInt64) throws {
     let scenario = try generated(12, seed: seed)
     let exact = try Planner.plan(scenario).roster
-    var options = PlanningOptions()
-    options.restrictionThreshold = 0
-    let restricted = try Planner.plan(scenario, options: options).roster
+    var tuning = SearchTuning()
+    tuning.restrictionThreshold = 0
+    let restricted = try Planner.plan(scenario, options: PlanningOptions(), tuning: tuning).roster
     #expect(RosterValidator(scenario: scenario).validate(restricted).violations == [])
     #expect(restricted.objective >= exact.objective - 1e-6)
     // The bound holds for the full model: never above its optimum.

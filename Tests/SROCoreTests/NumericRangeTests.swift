@@ -163,3 +163,18 @@ struct NumericRangeTests {
     #expect(abs(edge.objective - 0.004) < 1e-9)
   }
 }
+
+extension NumericRangeTests {
+  @Test func aTinyPriorityIsBlamedAtItsLineWithItsSize() {
+    let yaml = """
+      schools: [{id: s, level: elementary}]
+      periods: [{id: p, start: "08:00", end: "09:00", priority: 0.0000000001}]
+      """
+    #expect(
+      diagnostics(yaml) == [
+        "test.yaml:6: periods[0].priority: the objective's costs per hour would range from 1e-08 "
+          + "(weights.uncovered × priorities) to 100 (weights.uncovered × priorities), more than 1000000000 "
+          + "times apart; the solver cannot weigh them exactly: bring the weights (or priorities) closer together"
+      ])
+  }
+}

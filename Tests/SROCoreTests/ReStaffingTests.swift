@@ -123,29 +123,31 @@ import Testing
     #expect(abs(improved - 8) < 1e-6)
   }
 
-  /// A roster read back into the model gives the same objective and,
-  /// decoded again, the same roster; an assignment the model has no pair
-  /// for gives `nil`.
-  @Test func aRosterReadsBackIntoItsModel() throws {
+  /// The pairs a solution takes give back the same solution (objective
+  /// and roster); a pair the model has no variable for, or a pair twice,
+  /// gives `nil`.
+  @Test func theTakenPairsGiveBackTheSolution() throws {
     let scenario = try scenario(twoTownsYAML)
-    let roster = try solveAndValidate(scenario)
     let coverage = try CoverageModel(scenario: scenario)
-    let solution = try #require(coverage.solution(of: roster))
-    #expect(abs((solution.objective ?? .nan) - roster.objective) < 1e-9)
-    let again = coverage.roster(from: solution)
-    #expect(again.assignments == roster.assignments)
-    #expect(again.uncovered == roster.uncovered)
-    var foreign = roster
-    foreign.assignments.append(
-      Roster.Assignment(
-        officer: "ow1", school: "w1", day: "sat", date: "", start: "08:00", end: "12:00", kind: .coverage,
-        event: nil))
-    #expect(coverage.solution(of: foreign) == nil)
+    let solved = try GLPK.solve(coverage.model)
+    let pairs = coverage.pairs(in: solved)
+    let start = try #require(coverage.solution(taking: pairs))
+    #expect(abs((start.objective ?? .nan) - (solved.objective ?? .nan)) < 1e-9)
+    let roster = coverage.roster(from: start)
+    #expect(roster.assignments == coverage.roster(from: solved).assignments)
+    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
+    let absent = try #require(
+      coverage.instance.eligible.indices.lazy.compactMap { o in
+        coverage.blocks.indices.first { !coverage.instance.eligible[o].contains($0) }
+          .map { PinCheck.Pair(officer: o, block: $0) }
+      }.first)
+    #expect(coverage.solution(taking: pairs + [absent]) == nil)
+    #expect(coverage.solution(taking: pairs + pairs.prefix(1)) == nil)
   }
 
-  /// Two identical windows make two copies of each block; a roster with an
-  /// officer on each copy reads back with both copies staffed.
-  @Test func aRosterReadsBackOntoCopiesOfABlock() throws {
+  /// Two identical windows make two copies of each block; an officer on
+  /// each copy staffs both.
+  @Test func pairsOnCopiesOfABlockStaffBoth() throws {
     let scenario = try scenario(
       """
       schools:
@@ -158,12 +160,13 @@ import Testing
         - {id: a, agency: A, home: s}
         - {id: b, agency: A, home: s}
       """)
-    let roster = try solveAndValidate(scenario)
-    #expect(roster.assignments.count == 2)
     let coverage = try CoverageModel(scenario: scenario)
-    let solution = try #require(coverage.solution(of: roster))
+    let pairs = [PinCheck.Pair(officer: 0, block: 0), PinCheck.Pair(officer: 1, block: 1)]
+    let solution = try #require(coverage.solution(taking: pairs))
     #expect(solution.objective == 0)
-    #expect(coverage.roster(from: solution).assignments == roster.assignments)
+    let roster = coverage.roster(from: solution)
+    #expect(roster.assignments.count == 2 && roster.uncovered.isEmpty)
+    #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
   }
 
   /// The two towns' roster with everyone at home every morning, the

@@ -30,6 +30,19 @@ import Testing
       }
       #expect(region.events.allSatisfy { schools.contains($0.school) })
     }
+    // Each region as a part of the whole: its blocks are the whole's at its
+    // schools, as its own scenario cuts them, and its pairs lift to the
+    // whole's and back.
+    let whole = Instance(scenario)
+    for region in regions {
+      let part = whole.part(region)
+      #expect(part.instance.blocks == region.blocks())
+      #expect(part.officers.map { scenario.officers[$0].id } == region.officers.map(\.id))
+      let pairs = part.instance.eligible.enumerated().flatMap { o, blocks in
+        blocks.map { PinCheck.Pair(officer: o, block: $0) }
+      }
+      #expect(part.restricted(part.lifted(pairs)) == pairs)
+    }
     // Deterministic: the same split every time.
     #expect(
       Instance(scenario).regions(ofAtMost: 7)?.map { $0.schools.map(\.id) }
@@ -44,19 +57,19 @@ import Testing
   }
 
   /// `twoTownsYAML` forced through the regional planner, two schools a region.
-  var twoRegions: PlanningOptions {
-    var options = PlanningOptions()
-    options.restrictionThreshold = 0
-    options.regionalThreshold = 2
-    options.regionSchools = 2
-    return options
+  var twoRegions: SearchTuning {
+    var tuning = SearchTuning()
+    tuning.restrictionThreshold = 0
+    tuning.regionalThreshold = 2
+    tuning.regionSchools = 2
+    return tuning
   }
 
   @Test func aPinnedOfficerJoinsThePinnedSchoolsRegion() throws {
     let scenario = try scenario(twoTownsYAML + "\npins: [{officer: ow2, school: e1, day: mon}]")
     let regions = try #require(Instance(scenario).regions(ofAtMost: 2))
     #expect(regions[1].officers.map(\.id.rawValue).contains("ow2"))
-    let roster = try Planner.plan(scenario, options: twoRegions).roster
+    let roster = try Planner.plan(scenario, options: PlanningOptions(), tuning: twoRegions).roster
     #expect(roster.assignments.contains { $0.officer == "ow2" && $0.school == "e1" && $0.day == "mon" })
     #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
   }
@@ -66,7 +79,7 @@ import Testing
       twoTownsYAML
         + "\npins: [{officer: relief, school: e1, day: mon}, {officer: relief, school: w1, day: tue}]")
     #expect(Instance(scenario).regions(ofAtMost: 2) == nil)
-    let roster = try Planner.plan(scenario, options: twoRegions).roster
+    let roster = try Planner.plan(scenario, options: PlanningOptions(), tuning: twoRegions).roster
     #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "e1" && $0.day == "mon" })
     #expect(roster.assignments.contains { $0.officer == "relief" && $0.school == "w1" && $0.day == "tue" })
   }
@@ -96,11 +109,11 @@ import Testing
     #expect(regions.map { $0.schools.map(\.id.rawValue) } == [["w1"], ["w2"], ["e1"], ["e2"]])
     #expect(regions[0].officers.map(\.id.rawValue).sorted() == ["ow1", "relief"])
     #expect(try Planner.plan(regions[1]).roster.objective == 400)
-    var options = twoRegions
-    options.regionalThreshold = 1
-    options.regionSchools = 1
-    options.acrossRegionsPairs = 0
-    try expectReliefCoversWednesday(at: "w2", planning: scenario, with: options)
+    var tuning = twoRegions
+    tuning.regionalThreshold = 1
+    tuning.regionSchools = 1
+    tuning.acrossRegionsPairs = 0
+    try expectReliefCoversWednesday(at: "w2", planning: scenario, with: tuning)
   }
 
   /// `twoTownsYAML` with `officer` away on Wednesday as well.
@@ -110,14 +123,14 @@ import Testing
         of: "reason: training}]", with: "reason: training}, {officer: \(officer), day: wed, reason: court}]"))
   }
 
-  /// Plans `scenario` with `options` and expects a valid roster costing 0,
-  /// proven optimal, with the relief deputy at `school` on Wednesday.
+  /// Plans `scenario` tuned by `tuning` and expects a valid roster costing
+  /// 0, proven optimal, with the relief deputy at `school` on Wednesday.
   func expectReliefCoversWednesday(
-    at school: String, planning scenario: Scenario, with options: PlanningOptions
+    at school: String, planning scenario: Scenario, with tuning: SearchTuning
   )
     throws
   {
-    let roster = try Planner.plan(scenario, options: options).roster
+    let roster = try Planner.plan(scenario, options: PlanningOptions(), tuning: tuning).roster
     #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
     #expect(roster.objective == 0)
     #expect(roster.status == .optimal)
@@ -134,9 +147,9 @@ import Testing
       }, changeWeight: 50)
     let regions = try #require(Instance(scenario).regions(ofAtMost: 2, published: published))
     #expect(regions[1].officers.map(\.id.rawValue).contains("relief"))
-    var options = twoRegions
+    var options = PlanningOptions()
     options.published = published
-    let roster = try Planner.plan(scenario, options: options).roster
+    let roster = try Planner.plan(scenario, options: options, tuning: twoRegions).roster
     #expect(roster.status == .feasible)  // re-planning by region proves nothing
     #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
   }
@@ -159,7 +172,7 @@ import Testing
         .replacingOccurrences(of: "home: e2", with: "home: w2")
         .replacingOccurrences(of: "  - {id: relief, agency: A}\n", with: ""))
     #expect(Instance(scenario).regions(ofAtMost: 2) == nil)
-    let roster = try Planner.plan(scenario, options: twoRegions).roster
+    let roster = try Planner.plan(scenario, options: PlanningOptions(), tuning: twoRegions).roster
     #expect(RosterValidator(scenario: scenario).validate(roster).violations == [])
     #expect(roster.assignments.contains { $0.school.hasPrefix("e") })
   }
@@ -196,11 +209,11 @@ import Testing
   func regionalRosterIsValidAndItsBoundHolds(seed: UInt64) throws {
     let scenario = try generated(16, seed: seed)
     let exact = try Planner.plan(scenario).roster
-    var options = PlanningOptions()
-    options.restrictionThreshold = 0
-    options.regionalThreshold = 4
-    options.regionSchools = 5
-    let regional = try Planner.plan(scenario, options: options).roster
+    var tuning = SearchTuning()
+    tuning.restrictionThreshold = 0
+    tuning.regionalThreshold = 4
+    tuning.regionSchools = 5
+    let regional = try Planner.plan(scenario, options: PlanningOptions(), tuning: tuning).roster
     let validation = RosterValidator(scenario: scenario).validate(regional)
     #expect(validation.violations == [])
     #expect(abs(validation.recomputedObjective - regional.objective) < 1e-6)

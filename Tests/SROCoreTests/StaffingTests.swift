@@ -173,6 +173,18 @@ func study(samples: Int = 12, seed: UInt64 = 7, relief: [Int] = [0, 1, 2, 3]) th
     #expect(try ReliefRequest(parsing: text, for: scenario(studyYAML)).counts == counts)
   }
 
+  @Test func anAgencyIsGivenReliefOnce() throws {
+    let s = try scenario(studyYAML)
+    #expect(try ReliefRequest.parsing(["A=0-1"], for: s) == [ReliefRequest(parsing: "A=0,1", for: s)])
+    #expect(throws: StaffingSettingError.self) { try ReliefRequest.parsing(["A=0-1", "A=2"], for: s) }
+    do {
+      _ = try ReliefRequest.parsing(["A=0-1", "A=2"], for: s)
+    } catch {
+      #expect(
+        error.description == "\"A=2\": relief for A is asked twice; give all its counts at once, e.g. A=0-3")
+    }
+  }
+
   @Test(arguments: ["A", "A=", "A=3-1", "A=-1", "A=x", "C=1", "A=51"])
   func badReliefIsRefused(text: String) throws {
     let s = try scenario(studyYAML)

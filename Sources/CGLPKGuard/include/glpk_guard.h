@@ -45,6 +45,13 @@ typedef struct sro_mip_params {
      next point GLPK looks (between simplex steps, at every callback), or
      NULL. */
   const int *stop;
+  /* A basis for the LP that runs before branch-and-cut without the
+     presolver (GLPK's GLP_BS/NL/NU/NF/NS per row and per column, 1-based
+     with element 0 unused, one entry per row and column), or NULL for
+     GLPK's advanced initial basis. A basis GLPK cannot factorise is
+     replaced by the advanced one. */
+  const int *row_status;
+  const int *column_status;
   /* Set by the guard: glp_time() when the run began, so that the time
      limit covers the initial LP too and is checked at every callback. */
   double began;
@@ -95,6 +102,10 @@ int sro_guard_intopt(struct glp_prob *problem, sro_mip_params *params, int *resu
 int sro_guard_add_column(struct glp_prob *problem, int type, double lb, double ub,
                          double cost, int count, const int *rows, const double *values,
                          int *column);
+
+/// The problem's current basis: each row's and column's GLPK status into
+/// `row_status` and `column_status` (1-based, element 0 unused).
+void sro_get_basis(struct glp_prob *problem, int *row_status, int *column_status);
 
 /// glp_read_mps (free or fixed format) into `problem`; GLPK's code in *result.
 int sro_guard_read_mps(struct glp_prob *problem, int free_format, const char *path,

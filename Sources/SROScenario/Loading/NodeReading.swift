@@ -89,6 +89,22 @@ package struct NodeReader {
     return text
   }
 
+  /// Free text (a name, a reason): no control character, which would
+  /// reach a terminal, a calendar or a report as it is (an escape written
+  /// `\e` in YAML or `\u001b` in JSON, a line break, a tab).
+  package mutating func text(_ node: SourceNode) -> String? {
+    guard let text = string(node) else { return nil }
+    if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+      let code = String(control.value, radix: 16, uppercase: true)
+      report(
+        node,
+        "may not hold the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code); "
+          + "names and reasons are one line of printable text")
+      return nil
+    }
+    return text
+  }
+
   /// A whole number within `range`.
   package mutating func count(_ node: SourceNode, in range: ClosedRange<Int>) -> Int? {
     guard let text = string(node) else { return nil }

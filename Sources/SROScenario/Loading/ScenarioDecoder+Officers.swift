@@ -21,7 +21,7 @@ extension ScenarioDecoder {
       let overtime =
         fields["maxOvertimePerWeek"].map { reader.number($0, in: hours) } ?? policy.maxOvertimePerWeek
       let skills = fields["skills"].flatMap { reader.strings($0) }
-      let name = fields["name"].flatMap { reader.string($0) }
+      let name = fields["name"].flatMap { reader.text($0) }
       let homeIsValid = home.map { $0 != nil } ?? true
       guard let id, let agency, homeIsValid, let week, let overtime else { continue }
       officers.append(
@@ -44,7 +44,7 @@ extension ScenarioDecoder {
       let officer = fields["officer"].flatMap { reader.reference($0, to: "officer", among: officers) }
       let days = reader.days(fields, in: item)
       let interval = partOfDay(fields, in: item)
-      let reason = fields["reason"].flatMap { reader.string($0) }
+      let reason = fields["reason"].flatMap { reader.text($0) }
       guard let officer, let days, let interval else { continue }
       absences.append(Absence(officer: officer, days: days, interval: interval, reason: reason))
     }

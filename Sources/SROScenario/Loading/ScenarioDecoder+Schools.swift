@@ -65,7 +65,7 @@ extension ScenarioDecoder {
       let location = fields["location"].map { decodeLocation($0) }
       let skills = fields["skills"].flatMap { reader.strings($0) }
       let own = fields["coverage"].map { decodeWindows($0) }
-      let name = fields["name"].flatMap { reader.string($0) }
+      let name = fields["name"].flatMap { reader.text($0) }
       // A field given but refused is `.some(nil)`.
       let locationIsValid = location.map { $0 != nil } ?? true
       let coverageIsValid = own.map { $0 != nil } ?? true
@@ -128,7 +128,7 @@ extension ScenarioDecoder {
         school = node.text == "all" ? .some(nil) : reader.reference(node, to: "school", among: schools)
       }
       let days = reader.days(fields, in: item)
-      let reason = fields["reason"].flatMap { reader.string($0) }
+      let reason = fields["reason"].flatMap { reader.text($0) }
       guard let school, let days else { continue }
       closures.append(Closure(school: school, days: days, reason: reason))
     }
@@ -157,7 +157,7 @@ extension ScenarioDecoder {
       let officers = fields["officers"].flatMap { reader.count($0, in: ScenarioLimits.officersNeeded) }
       let priority = fields["priority"].map { reader.number($0, in: ScenarioLimits.priority) } ?? 1
       let skills = fields["skills"].flatMap { reader.strings($0) }
-      let name = fields["name"].flatMap { reader.string($0) }
+      let name = fields["name"].flatMap { reader.text($0) }
       guard let id, let school, let days, let interval, let officers, let priority else { continue }
       events.append(
         Event(

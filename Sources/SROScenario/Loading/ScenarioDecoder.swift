@@ -17,7 +17,7 @@ struct ScenarioDecoder {
       let top = reader.fields(document, of: "scenario", allowed: Self.topLevelKeys, required: ["week"])
     else { return .failure(ScenarioError(reader.diagnostics)) }
     documentFile = document.origin.file
-    let name = top["name"].flatMap { reader.string($0) } ?? ""
+    let name = top["name"].flatMap { reader.text($0) } ?? ""
     let week = top["week"].flatMap { decodeWeek($0) }
     let timeZone = top["timeZone"].flatMap { decodeTimeZone($0) } ?? Scenario.defaultTimeZone
     let periods = decodePeriods(top["periods"])
@@ -41,7 +41,7 @@ struct ScenarioDecoder {
     let forbids = decodeForbids(top["forbids"], officers: officerIDs, schools: schoolIDs)
     let staffing = reader.staffing(top["staffing"], agencies: agencies.map(\.id), officers: officerIDs)
     checkCoverageLevels(top)
-    checkCostSpread(policy: policy, periods: periods, schools: schools, events: events)
+    checkCostSpread(policy: policy, periods: periods, schools: schools, events: events, top: top)
     guard reader.diagnostics.isEmpty, let week else {
       return .failure(ScenarioError(reader.diagnostics))
     }
@@ -159,7 +159,7 @@ struct ScenarioDecoder {
         let id = fields["id"].flatMap({ reader.id($0) })
       else { continue }
       let serves = fields["serves"].flatMap { reader.strings($0) } ?? []
-      let name = fields["name"].flatMap { reader.string($0) } ?? id
+      let name = fields["name"].flatMap { reader.text($0) } ?? id
       agencies.append(Agency(id: AgencyID(id), name: name, serves: serves))
     }
     return agencies

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The range of every number a scenario may hold: the ranges the model
 /// honours exactly. `sro check` refuses anything outside them with the
 /// file, line and field (docs/scenario-format.md lists them).
@@ -25,9 +27,11 @@ extension ScenarioDecoder {
   /// Every cost per hour the objective can hold, with the field behind it:
   /// `uncovered` times the largest and the smallest nonzero product of a
   /// school's priority and a period's or event's (1 between periods), and
-  /// the other weights (`crossAgency` only under `penalize`).
+  /// the other weights (`crossAgency` only under `penalize`). The problem
+  /// is reported at a weight the file gives, else at the priority (in
+  /// `top`) farthest from 1.
   mutating func checkCostSpread(
-    policy: Policy, periods: [Period], schools: [School], events: [Event]
+    policy: Policy, periods: [Period], schools: [School], events: [Event], top: [String: SourceNode]
   ) {
     let schoolPriorities = schools.map(\.priority)
     let partPriorities = [1] + periods.map(\.priority) + events.map(\.priority)
@@ -48,11 +52,14 @@ extension ScenarioDecoder {
       let smallest = positive.min(by: { $0.cost < $1.cost }),
       largest.cost > ScenarioLimits.costSpread * smallest.cost
     else { return }
-    let blamed = weightNodes[largest.field] ?? weightNodes[smallest.field]
+    let blamed =
+      weightNodes[largest.field] ?? weightNodes[smallest.field]
+      ?? ([largest.field, smallest.field].contains("uncovered") ? extremePriority(in: top) : nil)
     let describe = { (entry: (cost: Double, field: String)) in
-      entry.field == "uncovered"
-        ? "\(jsonNumber(entry.cost)) (weights.uncovered × priorities)"
-        : "\(jsonNumber(entry.cost)) (weights.\(entry.field))"
+      // A cost below a millionth still shows its size, never as 0.
+      let number = jsonNumber(entry.cost) == "0" ? "\(entry.cost)" : jsonNumber(entry.cost)
+      return entry.field == "uncovered"
+        ? "\(number) (weights.uncovered × priorities)" : "\(number) (weights.\(entry.field))"
     }
     let message =
       "the objective's costs per hour would range from \(describe(smallest)) to \(describe(largest)), "
@@ -63,6 +70,18 @@ extension ScenarioDecoder {
     } else {
       reader.report(Origin(file: documentFile, line: nil, path: "policy.weights"), message)
     }
+  }
+
+  /// The nonzero `priority` of a period, school or event in `top` that is
+  /// farthest from 1 (by ratio): the one that spreads the costs most.
+  private func extremePriority(in top: [String: SourceNode]) -> SourceNode? {
+    let nodes = ["periods", "schools", "events"].flatMap { top[$0]?.items ?? [] }.compactMap {
+      $0["priority"]
+    }
+    let weighed = nodes.compactMap { node in
+      node.text.flatMap(Double.init).flatMap { $0 > 0 ? (node, abs(log($0))) : nil }
+    }
+    return weighed.max { $0.1 < $1.1 }?.0
   }
 
   /// Reports each `defaults.coverage` level that no school has and no

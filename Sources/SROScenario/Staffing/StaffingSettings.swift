@@ -91,4 +91,22 @@ public struct ReliefRequest: Sendable, Hashable {
     agency = AgencyID(parts[0])
     self.counts = counts.sorted()
   }
+
+  /// The requests of `texts` (each `AGENCY=COUNTS`), an agency at most
+  /// once: its counts go in one request.
+  public static func parsing(_ texts: [String], for scenario: Scenario) throws(StaffingSettingError)
+    -> [ReliefRequest]
+  {
+    var requests: [ReliefRequest] = []
+    for text in texts {
+      let request = try ReliefRequest(parsing: text, for: scenario)
+      guard !requests.contains(where: { $0.agency == request.agency }) else {
+        throw StaffingSettingError(
+          description: "\"\(text)\": relief for \(request.agency) is asked twice; "
+            + "give all its counts at once, e.g. \(request.agency)=0-3")
+      }
+      requests.append(request)
+    }
+    return requests
+  }
 }
