@@ -168,19 +168,23 @@ public struct ColumnLP: ~Copyable {
   /// into its working form, O(nonzeros), and reading duals and values,
   /// O(rows + columns); nothing proportional to rows × columns.
   ///
-  /// - Parameter timeLimit: Stop the simplex method after this long; then
-  ///   the status is ``SolveStatus/noSolutionFound`` and the next solve
-  ///   carries on from where this one stopped.
+  /// - Parameters:
+  ///   - timeLimit: Stop the simplex method after this long; then the
+  ///     status is ``SolveStatus/noSolutionFound`` and the next solve
+  ///     carries on from where this one stopped.
+  ///   - stop: Stop it the same way once this request is raised.
   /// - Throws: ``SolverError/invalidOption(_:)`` for a time limit out of
   ///   range, ``SolverError/glpkFailure(code:message:)`` when the simplex
   ///   method fails (e.g. a singular basis), and
   ///   ``SolverError/glpkFatalError(message:)`` once the LP is dead.
-  public mutating func solve(timeLimit: Duration? = nil) throws(SolverError) -> Result {
+  public mutating func solve(timeLimit: Duration? = nil, stop: StopRequest? = nil) throws(SolverError)
+    -> Result
+  {
     let limit = try SolverOptions.glpkMilliseconds(timeLimit, option: "time limit")
     let messageLevel = session.capture.forwardsLines ? GLP_MSG_ON : GLP_MSG_ERR
     var code: Int32 = 0
     try session.guarded(&problem) { pointer in
-      sro_guard_simplex(pointer, messageLevel, limit, 0, 0, nil, &code)
+      sro_guard_simplex(pointer, messageLevel, limit, 0, 0, stop?.flag, &code)
     }
     guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
     var status = try GLPK.lpStatus(code: code, lpStatus: glp_get_status(pointer), session: session)

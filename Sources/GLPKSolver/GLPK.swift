@@ -135,28 +135,9 @@ public enum GLPK {
     var bound: Double?
     var startAccepted: Bool?
     if isMixedInteger {
-      var params = sro_mip_params()
-      params.msg_level = messageLevel
-      params.output_frequency_ms = options.progress == nil ? 0 : 500
-      params.time_limit_ms = timeLimit
-      params.node_limit = Int32(options.nodeLimit ?? 0)
-      params.mip_gap = options.relativeGap
-      params.presolve = options.presolve && start == nil ? 1 : 0
-      params.gomory_cuts = options.cuts.contains(.gomory) ? 1 : 0
-      params.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? 1 : 0
-      params.cover_cuts = options.cuts.contains(.cover) ? 1 : 0
-      params.clique_cuts = options.cuts.contains(.clique) ? 1 : 0
-      params.feasibility_pump = options.heuristics.contains(.feasibilityPump) ? 1 : 0
-      params.proximity_search = options.heuristics.contains(.proximitySearch) ? 1 : 0
-      params.proximity_time_limit_ms = try SolverOptions.glpkMilliseconds(
-        options.proximitySearchTimeLimit, option: "proximity search time limit")
-      if let target = options.stopAtObjective {
-        // GLPK's units: model value = glpk value / scale + constant.
-        params.has_target = 1
-        params.target = (target - objectiveConstant) * objectiveScale
-        params.target_tolerance =
-          1e-9 * max(1, abs(target), abs(objectiveConstant)) * objectiveScale
-      }
+      var params = try mipParameters(
+        options, hasStart: start != nil, messageLevel: messageLevel, timeLimit: timeLimit,
+        objectiveScale: objectiveScale, objectiveConstant: objectiveConstant)
       params.stop = options.stop.map { UnsafePointer($0.flag) }
       let basis = options.startingBasis
       try (start ?? []).withUnsafeBufferPointer { buffer throws(SolverError) in
@@ -205,6 +186,37 @@ public enum GLPK {
     return Solution(
       status: status, objective: objective, bound: bound, values: values,
       solveTime: solveTime, startingSolutionAccepted: startAccepted)
+  }
+
+  /// The guard's branch-and-cut parameters for `options` (limits in GLPK's
+  /// milliseconds, the target in GLPK's scaled units).
+  private static func mipParameters(
+    _ options: SolverOptions, hasStart: Bool, messageLevel: Int32, timeLimit: Int32,
+    objectiveScale: Double, objectiveConstant: Double
+  ) throws(SolverError) -> sro_mip_params {
+    var params = sro_mip_params()
+    params.msg_level = messageLevel
+    params.output_frequency_ms = options.progress == nil ? 0 : 500
+    params.time_limit_ms = timeLimit
+    params.node_limit = Int32(options.nodeLimit ?? 0)
+    params.mip_gap = options.relativeGap
+    params.presolve = options.presolve && !hasStart ? 1 : 0
+    params.gomory_cuts = options.cuts.contains(.gomory) ? 1 : 0
+    params.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? 1 : 0
+    params.cover_cuts = options.cuts.contains(.cover) ? 1 : 0
+    params.clique_cuts = options.cuts.contains(.clique) ? 1 : 0
+    params.feasibility_pump = options.heuristics.contains(.feasibilityPump) ? 1 : 0
+    params.proximity_search = options.heuristics.contains(.proximitySearch) ? 1 : 0
+    params.proximity_time_limit_ms = try SolverOptions.glpkMilliseconds(
+      options.proximitySearchTimeLimit, option: "proximity search time limit")
+    if let target = options.stopAtObjective {
+      // GLPK's units: model value = glpk value / scale + constant.
+      params.has_target = 1
+      params.target = (target - objectiveConstant) * objectiveScale
+      params.target_tolerance =
+        1e-9 * max(1, abs(target), abs(objectiveConstant)) * objectiveScale
+    }
+    return params
   }
 
   private static func mipStatus(

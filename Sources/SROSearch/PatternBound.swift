@@ -38,6 +38,15 @@ struct PatternBound {
   /// Weight of the best multipliers so far in the pricing point.
   static let smoothing = 0.8
 
+  /// L(π) = Σ_b needed·min(π_b, short cost) − Σ_o best week value: the
+  /// cover rows relaxed with multipliers π. Valid for any π.
+  private func lagrangian(_ prices: [Double], _ best: [WeekPricing.Week]) -> Double {
+    let uncovered = scenario.policy.weights.uncovered
+    return blocks.indices.reduce(0.0) {
+      $0 + Double(blocks[$1].needed) * min(prices[$1], uncovered * blocks[$1].priority * blocks[$1].hours)
+    } - best.reduce(0.0) { $0 + $1.value }
+  }
+
   /// Runs column generation until it converges, the bound reaches
   /// `target` (an incumbent's value less the objective's step, say), or
   /// `deadline` passes or `stop` is raised.
@@ -62,20 +71,20 @@ struct PatternBound {
           entries: [(row: b, value: 1)])
       }
       var generated = [Set<Int>](repeating: [], count: officerCount)
-      let shortCosts = blocks.map { weights.uncovered * $0.priority * $0.hours }
-      /// L(π) = Σ_b needed·min(π_b, short cost) − Σ_o best week value: the
-      /// cover rows relaxed with multipliers π. Valid for any π.
-      func lagrangian(_ prices: [Double], _ best: [WeekPricing.Week]) -> Double {
-        blocks.indices.reduce(0.0) { $0 + Double(blocks[$1].needed) * min(prices[$1], shortCosts[$1]) }
-          - best.reduce(0.0) { $0 + $1.value }
-      }
       var bound = 0.0
       var center: [Double]?
       var rounds = 0
       let clock = ContinuousClock()
       while true {
         rounds += 1
-        let solved = try lp.solve()
+        // The master's simplex can take minutes on its own (degenerate
+        // rounds): it gets what is left of the deadline, and the bound so
+        // far stands when it runs out.
+        let left = deadline.map { max(.milliseconds(1), $0 - clock.now) }
+        let solved = try lp.solve(timeLimit: left, stop: stop)
+        if solved.status == .noSolutionFound, left != nil || stop != nil {
+          return Result(bound: bound, generated: generated, rounds: rounds, converged: false)
+        }
         guard solved.status == .optimal, let value = solved.objective else {
           throw .glpkFatalError(message: "the pattern master LP ended \(solved.status.rawValue)")
         }

@@ -126,6 +126,25 @@ import Testing
     #expect(result.bound <= optimum.objective + 1e-6)
   }
 
+  /// A deadline that passes or a stop request raised during column
+  /// generation ends it (inside the master's simplex too) with a bound
+  /// that is still valid, never an error.
+  @Test func aDeadlineOrAStopEndsColumnGenerationWithAValidBound() throws {
+    let scenario = try ScenarioLoader.load(
+      text: DistrictGenerator(options: .init(schools: 12, seed: 3)).yaml(), file: "generated.yaml")
+    let blocks = scenario.blocks()
+    let pricing = try #require(WeekPricing(instance: Instance(scenario, blocks: blocks)))
+    let patterns = PatternBound(scenario: scenario, blocks: blocks, pricing: pricing)
+    let optimum = try solveAndValidate(scenario).objective
+    let late = try patterns.run(deadline: .now + .milliseconds(1))
+    #expect(!late.converged)
+    #expect(late.bound <= optimum + 1e-6)
+    let stop = StopRequest()
+    stop.raise()
+    let stopped = try patterns.run(stop: stop)
+    #expect(!stopped.converged && stopped.rounds == 1 && stopped.bound == 0)
+  }
+
   /// The police part of generated 24-school seed 9 (6 schools, 10
   /// officers): its LP relaxation proves 26.75, HiGHS proves the optimum
   /// 33.5 (`sro export --mps`, 62 s). Column generation from the shortage
