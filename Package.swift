@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "SROExplain", targets: ["SROExplain"]),
     .library(name: "SROCore", targets: ["SROCore"]),
     .library(name: "SROReports", targets: ["SROReports"]),
+    .library(name: "SROBench", targets: ["SROBench"]),
     .executable(name: "sro", targets: ["sro"]),
   ],
   dependencies: [
@@ -115,11 +116,16 @@ let package = Package(
       dependencies: ["SROScenario", "SRORoster", .product(name: "Plot", package: "Plot")],
       swiftSettings: strictSwift
     ),
+    // A benchmark suite's figures: runs of both solvers per scenario, the
+    // distribution over the suite (time to proof, gaps, head-to-head), the
+    // table and JSON of `sro bench --suite`. No solver, no scenario.
+    .target(name: "SROBench", swiftSettings: strictSwift),
     .executableTarget(
       name: "sro",
       dependencies: [
         "SROCore",
         "SROReports",
+        "SROBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSwift
@@ -149,6 +155,11 @@ let package = Package(
       swiftSettings: strictSwift
     ),
     .testTarget(
+      name: "SROBenchTests",
+      dependencies: ["SROBench"],
+      swiftSettings: strictSwift
+    ),
+    .testTarget(
       name: "SROReportsTests",
       dependencies: ["SROReports", "SROCore"],
       swiftSettings: strictSwift
@@ -158,7 +169,7 @@ let package = Package(
     // icalendar, headless Chromium).
     .testTarget(
       name: "SROEndToEndTests",
-      dependencies: ["SROCore", "SROReports", "GLPKSolver", "SROTestSupport", "sro"],
+      dependencies: ["SROCore", "SROReports", "GLPKSolver", "SROTestSupport", "SROBench", "sro"],
       exclude: ["Clients"],
       swiftSettings: strictSwift
     ),

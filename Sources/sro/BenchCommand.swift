@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearModel
+import SROBench
 import SROCore
 
 struct BenchCommand: ParsableCommand {
@@ -13,9 +14,18 @@ struct BenchCommand: ParsableCommand {
       straightforward model (sro export --plain) solved by HiGHS through \
       benchmarks/highs_solve.py (pip install highspy), the ratio of the times, and \
       whether the optima agree. Prints a table; --json writes the same figures.
+
+      With --suite, the scenarios given (a folder: every scenario file in it), \
+      with no generated districts: sro and HiGHS \
+      each at --quick-limit (2 s) and at --time-limit (default 20 s), every roster of \
+      both checked by the validator, and the distribution over the folder: proofs \
+      within the limit, time to proof, gaps to the best known objective and to each \
+      solver's own bound, and how often sro's roster beats, ties or loses to HiGHS's. \
+      Exits 1 when a roster of either solver breaks a rule, or lies below a proven bound.
       """)
 
-  @Argument(help: "Scenario files to time (default: the Norman typical week).")
+  @Argument(
+    help: "Scenario files to time (default: the Norman typical week); with --suite, files or folders.")
   var scenarios: [String] = []
 
   @Option(help: "Generated district sizes, comma-separated (e.g. 25,60,120,250).")
@@ -24,11 +34,23 @@ struct BenchCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Seed of the generated districts.")
   var seed: UInt64 = 1
 
-  @Option(parsing: .unconditional, help: "Time limit of each solve, ours and HiGHS's, in seconds.")
-  var timeLimit: Double = 120
+  @Option(
+    parsing: .unconditional,
+    help: "Time limit of each solve, ours and HiGHS's, in seconds (default 120; with --suite, 20).")
+  var timeLimit: Double?
+
+  @Flag(
+    help: "Run the scenarios given, every scenario file of each folder given, and report the distribution.")
+  var suite = false
+
+  @Option(parsing: .unconditional, help: "With --suite: the quick limit, in seconds.")
+  var quickLimit: Double = 2
 
   @Option(parsing: .unconditional, help: "Relative gap at which both solvers stop (0: prove optimality).")
   var gap: Double = 0
+
+  @Option(help: "With --suite: take HiGHS's runs from this earlier --json report instead of running HiGHS.")
+  var highsFrom: String?
 
   @Flag(help: "Skip HiGHS.")
   var noHighs = false
@@ -39,7 +61,16 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Write the results as JSON to this file.")
   var json: String?
 
+  func validate() throws {
+    if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be above 0") }
+    if !(quickLimit > 0) { throw ValidationError("--quick-limit must be above 0") }
+  }
+
   func run() throws {
+    if suite {
+      try runSuite()
+      return
+    }
     var cases: [(name: String, load: () throws -> Scenario)] = []
     for path in scenarios.isEmpty ? ["scenarios/norman/typical-week.yaml"] : scenarios {
       cases.append(
@@ -67,13 +98,36 @@ struct BenchCommand: ParsableCommand {
     }
   }
 
+  /// `--suite`: the distribution over the scenarios given.
+  private func runSuite() throws {
+    guard !scenarios.isEmpty else { throw ValidationError("--suite needs scenario files or folders") }
+    var bench = SuiteBench(
+      timeLimit: timeLimit ?? 20, quickLimit: quickLimit, highsScript: noHighs ? nil : highsScript)
+    if let highsFrom {
+      guard let data = FileManager.default.contents(atPath: highsFrom),
+        let earlier = try? JSONDecoder().decode(SuiteReport.self, from: data)
+      else { throw ValidationError("--highs-from \(highsFrom): not a report of sro bench --suite --json") }
+      bench.earlierHiGHS = Dictionary(earlier.cases.map { ($0.name, $0) }) { first, _ in first }
+    }
+    let report = try bench.run(paths: scenarios)
+    try Console.out(report.table())
+    if let json { try emit(try report.json(), to: json) }
+    let invalid = report.statistics.sro.rostersInvalid + (report.statistics.highs?.rostersInvalid ?? 0)
+    if invalid > 0 || report.statistics.contradictions > 0 {
+      Console.error(
+        "bench: \(invalid) roster(s) broke a rule; \(report.statistics.contradictions) below a proven bound\n"
+      )
+      throw ExitCode(1)
+    }
+  }
+
   private func measure(name: String, load: () throws -> Scenario) throws -> BenchRow {
     let clock = ContinuousClock()
     let began = clock.now
     let scenario = try load()
     let loaded = clock.now
     var options = PlanningOptions()
-    options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
+    options.timeLimit = .milliseconds(Int64((timeLimit ?? 120) * 1000))
     options.relativeGap = gap
     let result = try Planner.plan(scenario, options: options)
     let validation = RosterValidator(scenario: scenario).validate(result.roster)
@@ -97,7 +151,7 @@ struct BenchCommand: ParsableCommand {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
-      "python3", highsScript, path.path, "--time-limit", String(timeLimit), "--gap", String(gap),
+      "python3", highsScript, path.path, "--time-limit", String(timeLimit ?? 120), "--gap", String(gap),
     ]
     let pipe = Pipe()
     process.standardOutput = pipe
