@@ -21,11 +21,12 @@ if [ "${1:-}" != "--check-only" ]; then
   echo "== variety suite (quick): five weeks at 2 s, rosters validated"
   variety/ci-quick.sh || { echo "ci-quick: the variety suite's quick run failed" >&2; exit 1; }
   echo "== benchmarks (quick): build and run"
-  # One retry when the benchmark process itself died: on this machine kind
-  # it has crashed once at random (exit code 6, under package-benchmark's
-  # warning about the Swift 6.3 runtime hook crash, ordo-one/benchmark#349)
-  # while the same commit ran clean three times after. A build error or a
-  # second crash fails CI.
+  # One retry when the benchmark process itself died (exit code 6), said
+  # aloud in the log. The crash seen until 2026-12-01 had a known cause, now
+  # avoided: package-benchmark's malloc interposer corrupts the heap when a
+  # thread ends while it counts, and `EndToEnd.*` started a thread per part
+  # (see `concurrently` in Sources/SROSearch). A build error or a second
+  # crash fails CI.
   run="$(mktemp)"
   trap 'rm -f "$log" "$run"' EXIT
   attempt() {

@@ -52,10 +52,9 @@ int sro_stop_is_raised(const int *stop) { return stop_requested(stop); }
 
 /* The simplex method from the problem's current basis, in one run: `stop`
    is looked at before it starts, the time limit covers it. (Runs of a few
-   thousand iterations each, `stop` looked at between them, corrupted the
-   heap when two threads solved at once: GLPK 5.0's exit on its iteration
-   limit is not safe to resume from here.) Returns GLPK's code; GLP_ESTOP
-   when `stop` was raised. */
+   thousand iterations each, `stop` looked at between them, cost 3-90% more
+   iterations; see docs/solving.md#the-root-lp.) Returns GLPK's code;
+   GLP_ESTOP when `stop` was raised. */
 static int simplex_once(glp_prob *P, glp_smcp *parm, int time_limit_ms, const int *stop) {
   if (stop_requested(stop)) return GLP_ESTOP;
   if (time_limit_ms > 0) parm->tm_lim = time_limit_ms;

@@ -25,9 +25,15 @@ extension Planner {
 
 /// `work` applied to each item, each on a new thread (GLPK's environment is
 /// per thread), at most `threads` at a time; results in the items' order.
+/// With one thread, the items are worked on one after the other on the
+/// calling thread: no thread is started or ended. (A thread that ends while
+/// package-benchmark's malloc interposer counts allocations corrupts the
+/// heap: the interposer frees its per-thread counters in a thread-exit
+/// destructor and writes to them again in later ones.)
 package func concurrently<Item: Sendable, Output: Sendable>(
   _ items: [Item], threads: Int, _ work: @escaping @Sendable (Item) -> Output
 ) -> [Output] {
+  guard threads > 1, items.count > 1 else { return items.map(work) }
   let results = Mutex<[Int: Output]>([:])
   let slots = DispatchSemaphore(value: max(1, threads))
   let done = DispatchGroup()

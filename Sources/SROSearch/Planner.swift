@@ -29,7 +29,8 @@ public struct PlanningOptions: Sendable {
   /// ``RestrictedPlanner/threshold``) by region or on a priced, restricted
   /// model (with a valid bound) instead of the full one.
   public var restrictLargeParts = true
-  /// How many parts to solve at once.
+  /// How many parts to solve at once. With 1, parts are solved one after
+  /// the other on the calling thread.
   public var threads = ProcessInfo.processInfo.activeProcessorCount
 
   public init() {}

@@ -263,13 +263,14 @@ let benchmarks: @Sendable () -> Void = {
         "EndToEnd.\(district.name)",
         configuration: configuration(iterations: 20, seconds: 6, slow: true)
       ) { benchmark, scenario in
-        // One part at a time. Under the malloc interposer that counts the
-        // allocations, planning parts on two threads aborted in most runs
-        // on 2026-12-01 (`malloc(): unaligned fastbin chunk detected`, in
-        // code that differed between runs), while `sro` itself planned the
-        // same weeks on two threads without a fault under glibc's own heap
-        // checks (MALLOC_CHECK_=3, MALLOC_PERTURB_: 12 solves, a 30-week
-        // staffing study). The parts' allocations are the same either way.
+        // One part at a time, on this thread. package-benchmark's malloc
+        // interposer (1.6.1) frees its per-thread counters in a thread-exit
+        // destructor and then counts into them from later destructors, so a
+        // thread that ends during a measured iteration corrupts the heap
+        // (`malloc(): unaligned fastbin chunk detected`, seen on 2026-12-01
+        // in 5 of 6 loaded runs when each part had a thread of its own).
+        // With one thread `Planner` starts none. The parts' allocations are
+        // the same either way.
         var options = PlanningOptions()
         options.threads = 1
         for _ in benchmark.scaledIterations {

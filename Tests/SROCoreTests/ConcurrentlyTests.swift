@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@testable import SROSearch
+
+/// `concurrently`: results in the items' order, threads only when more
+/// than one may run.
+@Suite struct ConcurrentlyTests {
+  /// The calling thread's identity, comparable across threads.
+  static func threadID() -> UInt { UInt(pthread_self()) }
+
+  @Test(arguments: [1, 2, 3, 8])
+  func resultsComeBackInTheItemsOrder(threads: Int) {
+    let items = Array(0..<20)
+    #expect(concurrently(items, threads: threads) { $0 * $0 } == items.map { $0 * $0 })
+  }
+
+  @Test func oneThreadWorksOnTheCallingThread() {
+    let caller = Self.threadID()
+    let workers = concurrently(Array(0..<4), threads: 1) { _ in Self.threadID() }
+    #expect(workers == Array(repeating: caller, count: 4))
+  }
+
+  @Test func severalThreadsWorkOffTheCallingThread() {
+    let caller = Self.threadID()
+    let workers = concurrently(Array(0..<4), threads: 2) { _ in Self.threadID() }
+    #expect(!workers.contains(caller))
+  }
+
+  @Test func noItemsGiveNoResults() {
+    #expect(concurrently([Int](), threads: 4) { $0 }.isEmpty)
+  }
+}
