@@ -54,8 +54,6 @@ enum RestrictedPlanner {
     if let limit = options.timeLimit { searchOptions.timeLimit = max(.seconds(1), limit - (built - began)) }
     var search = PartSearch(coverage: coverage, options: searchOptions)
     search.knownBound = bound
-    search.usePatternBound = false
-    search.isRestricted = true
     return try PartPlanner.result(of: search, buildTime: built - began, began: began)
   }
 

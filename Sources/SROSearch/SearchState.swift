@@ -1,7 +1,7 @@
 import GLPKSolver
 import LinearModel
 
-/// What the stages of one part's search (``PartSearch``) share and improve:
+/// What the stages of one part's search (``PartSearch``, ``SearchStage``) share and improve:
 /// the best solution so far, the best proven bound, the deadline and the
 /// log. A stage reads the state, may replace the best solution by a better
 /// one and may raise the bound; it never lowers either.
@@ -27,6 +27,9 @@ struct SearchState {
   /// A feasible roster built without the solver (``GreedyStart``): what
   /// the search returns if nothing better is found in time.
   var fallback: Solution? { didSet { progress?.report(objective: fallback?.objective, bound: nil) } }
+  /// The LP relaxation (``RelaxationStage``): the values the rounding
+  /// stages start from.
+  var relaxation: Relaxation?
   /// The LP relaxation's optimal basis: where the LPs of later stages on
   /// the same model start.
   var basis: LPBasis?

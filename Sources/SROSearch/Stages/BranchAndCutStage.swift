@@ -1,0 +1,53 @@
+import GLPKSolver
+import LinearModel
+import SROFormulation
+
+/// GLPK's branch-and-cut on the part's model, stopping once a roster meets
+/// the bound: raises the bound (unless the model is restricted) and keeps
+/// its roster if better. Its progress goes to the part's progress line.
+struct BranchAndCutStage: SearchStage {
+  /// How long the stage may search.
+  enum Limit {
+    /// At most ``PartSearch/firstSearch``: a first, short run before the
+    /// pattern bound is priced.
+    case briefly
+    /// Until the search's deadline (without one, until proven).
+    case untilDeadline
+  }
+
+  let limit: Limit
+  /// Whether to start from the best roster and the LP's basis. A start
+  /// turns GLPK's presolver off, which long runs miss more than they gain
+  /// from the start.
+  let fromBest: Bool
+
+  func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
+    var mipOptions = search.options.solverOptions
+    switch limit {
+    case .briefly:
+      mipOptions.timeLimit = min(state.remaining() ?? PartSearch.firstSearch, PartSearch.firstSearch)
+    case .untilDeadline: mipOptions.timeLimit = state.remaining()
+    }
+    mipOptions.stopAtObjective = state.attainable(state.bound)
+    if fromBest {
+      mipOptions.startingSolution = state.best?.values
+      mipOptions.startingBasis = state.basis
+    }
+    let restricted = search.isRestricted
+    if let progress = state.progress {
+      mipOptions.progress = { progress.report(objective: $0.incumbent, bound: restricted ? nil : $0.bound) }
+    }
+    let solution: Solution
+    do { solution = try GLPK.solve(search.coverage.model, options: mipOptions) } catch {
+      throw .solver(error)
+    }
+    state.note(
+      "branch-and-cut \(solution.status.rawValue) \(solution.objective ?? .nan), bound \(solution.bound ?? .nan)"
+    )
+    if !restricted {
+      state.bound = max(
+        state.bound, solution.status == .optimal ? solution.objective ?? 0 : solution.bound ?? 0)
+    }
+    state.offer(solution)
+  }
+}

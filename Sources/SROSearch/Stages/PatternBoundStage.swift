@@ -1,0 +1,33 @@
+import SROFormulation
+
+/// The pattern bound (``PatternBound``): officer-weeks priced by column
+/// generation, which captures the weekly-hours knapsack the LP relaxes.
+/// Priced once per search, for at most ``PartSearch/patternSearch`` (and
+/// half of what is left of the time limit). With ``onlyWhenLPLooksWeak``
+/// it runs only while the best roster is more than twice the bound: a
+/// weak LP, which branch-and-cut rarely closes in a second.
+struct PatternBoundStage: SearchStage {
+  /// Whether to price only when the best roster is more than twice the bound.
+  var onlyWhenLPLooksWeak = false
+
+  func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
+    if onlyWhenLPLooksWeak {
+      guard let objective = state.best?.objective, objective > 2 * state.bound + (state.step ?? 0)
+      else { return }
+    }
+    let coverage = search.coverage
+    guard !state.pricedWeeks, let pricing = WeekPricing(instance: coverage.instance) else { return }
+    state.pricedWeeks = true
+    let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
+    let result: PatternBound.Result
+    do {
+      result = try patterns.run(
+        target: state.best?.objective.map { $0 - (state.step ?? 1e-6) / 2 },
+        deadline: state.clock.now
+          + min(PartSearch.patternSearch, state.remaining().map { $0 / 2 } ?? PartSearch.patternSearch),
+        stop: state.stop)
+    } catch { throw .solver(error) }
+    state.bound = max(state.bound, result.bound)
+    state.note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")
+  }
+}

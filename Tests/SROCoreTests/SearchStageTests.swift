@@ -1,0 +1,118 @@
+import LinearModel
+import SROTestSupport
+import Testing
+
+@testable import SROFormulation
+@testable import SRORoster
+@testable import SROScenario
+@testable import SROSearch
+@testable import SROValidator
+
+/// Each stage of a part's search on its own, over a fresh ``SearchState``,
+/// on a small generated week (six schools, optimum 310): what it must
+/// leave in the state, and never a roster the validator refuses or a
+/// bound above the optimum.
+@Suite struct SearchStageTests {
+  let week: Scenario
+  let search: PartSearch
+  /// The week's optimum, from the whole planner (validated).
+  let optimum: Double
+
+  init() throws {
+    week = try ScenarioLoader.load(
+      text: DistrictGenerator(options: .init(schools: 6, seed: 3)).yaml(), file: "generated.yaml")
+    optimum = try solveAndValidate(week).objective
+    let coverage = try CoverageModel(instance: Instance(week), published: nil, formulation: .tight)
+    search = PartSearch(coverage: coverage, options: PlanningOptions())
+  }
+
+  func freshState() -> SearchState {
+    SearchState(model: search.coverage.model, timeLimit: nil, log: .silent, knownBound: nil)
+  }
+
+  /// The best solution of `state` decoded and validated; its objective.
+  func validatedObjective(_ state: SearchState) throws -> Double {
+    let best = try #require(state.best)
+    let roster = search.coverage.roster(from: best)
+    let validation = RosterValidator(scenario: week).validate(roster)
+    #expect(validation.violations == [])
+    #expect(abs(validation.recomputedObjective - roster.objective) < 1e-6)
+    return roster.objective
+  }
+
+  @Test func relaxationLeavesItsValuesItsBasisAndABound() throws {
+    var state = freshState()
+    try RelaxationStage().run(on: search, &state)
+    let relaxation = try #require(state.relaxation)
+    #expect(relaxation.status == .optimal)
+    #expect(relaxation.values.count == search.coverage.model.variables.count)
+    #expect(state.basis != nil)
+    #expect(state.bound == relaxation.objective)
+    #expect(state.bound <= optimum + 1e-9)
+    #expect(state.best == nil)
+    #expect(optimum == 310)
+  }
+
+  @Test func roundingNeedsTheRelaxationThenFindsARoster() throws {
+    var state = freshState()
+    try RoundingStage(fixingOnes: true).run(on: search, &state)
+    #expect(state.best == nil)
+    try RelaxationStage().run(on: search, &state)
+    try RoundingStage(fixingOnes: true).run(on: search, &state)
+    #expect(try validatedObjective(state) >= optimum - 1e-9)
+  }
+
+  @Test func reStaffingNeverWorsensTheGreedyRoster() throws {
+    var state = freshState()
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    state.best = greedy
+    try ReStaffingStage().run(on: search, &state)
+    let objective = try validatedObjective(state)
+    let greedyObjective = try #require(greedy.objective)
+    #expect(objective <= greedyObjective + 1e-9)
+    #expect(objective >= optimum - 1e-9)
+  }
+
+  @Test func branchAndCutProvesTheOptimum() throws {
+    var state = freshState()
+    try BranchAndCutStage(limit: .untilDeadline, fromBest: false).run(on: search, &state)
+    #expect(abs(try validatedObjective(state) - optimum) < 1e-9)
+    #expect(abs(state.bound - optimum) < 1e-9)
+    #expect(state.proven(state.best)?.status == .optimal)
+  }
+
+  @Test func patternBoundIsPricedOnceAndStaysUnderTheOptimum() throws {
+    var state = freshState()
+    try PatternBoundStage().run(on: search, &state)
+    #expect(state.pricedWeeks)
+    #expect(state.bound <= optimum + 1e-9)
+    state.bound = -1
+    try PatternBoundStage().run(on: search, &state)
+    #expect(state.bound == -1)
+  }
+
+  @Test func patternBoundWaitsForAWeakLP() throws {
+    var state = freshState()
+    try PatternBoundStage(onlyWhenLPLooksWeak: true).run(on: search, &state)
+    #expect(!state.pricedWeeks)  // no roster yet: nothing to call weak
+  }
+
+  @Test func aRestrictedModelsPipelineLeavesThePatternBoundOut() throws {
+    let instance = search.coverage.instance
+    let pairs = Set(
+      instance.eligible.enumerated().flatMap { o, blocks in
+        blocks.map { PinCheck.Pair(officer: o, block: $0) }
+      })
+    let restricted = try CoverageModel(
+      instance: instance.restricted(to: pairs), published: nil, formulation: .tight)
+    let names = { (search: PartSearch) in search.pipeline.map { "\(type(of: $0))" } }
+    #expect(
+      names(PartSearch(coverage: restricted, options: PlanningOptions()))
+        == ["RoundingStage", "ReStaffingStage", "BranchAndCutStage"])
+    #expect(
+      names(search) == [
+        "RoundingStage", "ReStaffingStage", "PatternBoundStage", "BranchAndCutStage", "RoundingStage",
+        "PatternBoundStage", "BranchAndCutStage",
+      ])
+  }
+}
