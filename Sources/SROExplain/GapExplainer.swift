@@ -107,8 +107,8 @@ public struct GapExplainer: Sendable {
       let weights = scenario.policy.weights
       let week = taken.reduce(0.0) { $0 + $1.hours }
       let overtime = rules.overtime(week + block.hours, of: officer) - rules.overtime(week, of: officer)
-      let cost = weights.overtime * overtime + rules.costPerHour(officer, block) * block.hours
-      let saving = missing ? weights.uncovered * block.priority * block.hours : 0
+      let cost = weights.overtimeCost(hours: overtime) + rules.costPerHour(officer, block) * block.hours
+      let saving = missing ? weights.uncoveredCost(hours: block.hours, priority: block.priority) : 0
       reasons = [.couldTake(cost: cost, saving: saving)]
     }
     return reasons

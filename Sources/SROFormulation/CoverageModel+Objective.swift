@@ -17,10 +17,11 @@ extension CoverageModel {
       addChangePenalty(pair, to: &objective)
     }
     for (b, block) in blocks.enumerated() {
-      objective.add(shortages[b], coefficient: weights.uncovered * block.priority * block.hours)
+      objective.add(
+        shortages[b], coefficient: weights.uncoveredCost(hours: block.hours, priority: block.priority))
     }
     for (o, ot) in overtime.enumerated() {
-      objective.add(ot, coefficient: weights.overtime * overtimeStep[o])
+      objective.add(ot, coefficient: weights.overtimeCost(hours: overtimeStep[o]))
     }
     return objective
   }

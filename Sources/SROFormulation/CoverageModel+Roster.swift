@@ -50,7 +50,7 @@ extension CoverageModel {
     // the roster's objective counts the real overtime (spec §5).
     let overtimeSlack = officers.indices.reduce(0.0) { sum, o in
       let modelled = solution[overtime[o]] * overtimeStep[o]
-      return sum + scenario.policy.weights.overtime * max(0, modelled - officers[o].overtime)
+      return sum + scenario.policy.weights.overtimeCost(hours: max(0, modelled - officers[o].overtime))
     }
     let objective = roundToMicro((solution.objective ?? 0) - penalty - overtimeSlack)
     // Without a node bound from GLPK, 0 is still a bound: no term is

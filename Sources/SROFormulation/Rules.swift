@@ -56,11 +56,8 @@ package struct Rules: Sendable {
   /// the away-from-home weight when the officer has another home school,
   /// plus the cross-agency weight when the officer is of the other agency.
   package func costPerHour(_ officer: Officer, _ block: Block) -> Double {
-    let weights = scenario.policy.weights
-    var cost = 0.0
-    if isAwayFromHome(officer, block) { cost += weights.awayFromHome }
-    if isCrossAgency(officer, block) { cost += weights.crossAgency }
-    return cost
+    scenario.policy.weights.costPerHour(
+      awayFromHome: isAwayFromHome(officer, block), crossAgency: isCrossAgency(officer, block))
   }
 
   /// Minutes to travel between two schools: `ceil(60 × km / speed)`, 0 when

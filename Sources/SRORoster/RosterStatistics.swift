@@ -61,22 +61,22 @@ public struct RosterStatistics: Sendable {
       }
       if short > 0 {
         byPriority[block.priority, default: 0] += short
-        terms.uncovered += weights.uncovered * block.priority * short
+        terms.uncovered += weights.uncoveredCost(hours: short, priority: block.priority)
       }
     }
     uncoveredHoursByPriority = byPriority.sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
     overtimeHours = roster.officers.reduce(0) { $0 + $1.overtime }
-    terms.overtime = weights.overtime * overtimeHours
+    terms.overtime = weights.overtimeCost(hours: overtimeHours)
     for a in roster.assignments {
       guard let officer = scenario.officer(OfficerID(a.officer)),
         let start = TimeOfDay(parsing: a.start), let end = TimeOfDay(parsing: a.end)
       else { continue }
       let hours = Double(end.minutes - start.minutes) / 60
-      if let home = officer.home, home.rawValue != a.school { awayFromHomeHours += hours }
-      if rules.school(SchoolID(a.school))?.agency != officer.agency { crossAgencyHours += hours }
+      if rules.isAwayFromHome(officer, at: SchoolID(a.school)) { awayFromHomeHours += hours }
+      if rules.isCrossAgency(officer, at: SchoolID(a.school)) { crossAgencyHours += hours }
     }
-    terms.awayFromHome = weights.awayFromHome * awayFromHomeHours
-    terms.crossAgency = weights.crossAgency * crossAgencyHours
+    terms.awayFromHome = weights.awayFromHomeCost(hours: awayFromHomeHours)
+    terms.crossAgency = weights.crossAgencyCost(hours: crossAgencyHours)
   }
 
   static func key(_ school: String, _ day: String, _ start: String, _ end: String, _ event: String?)

@@ -41,9 +41,10 @@ struct PatternBound {
   /// L(π) = Σ_b needed·min(π_b, short cost) − Σ_o best week value: the
   /// cover rows relaxed with multipliers π. Valid for any π.
   private func lagrangian(_ prices: [Double], _ best: [WeekPricing.Week]) -> Double {
-    let uncovered = scenario.policy.weights.uncovered
+    let weights = scenario.policy.weights
     return blocks.indices.reduce(0.0) {
-      $0 + Double(blocks[$1].needed) * min(prices[$1], uncovered * blocks[$1].priority * blocks[$1].hours)
+      let shortCost = weights.uncoveredCost(hours: blocks[$1].hours, priority: blocks[$1].priority)
+      return $0 + Double(blocks[$1].needed) * min(prices[$1], shortCost)
     } - best.reduce(0.0) { $0 + $1.value }
   }
 
@@ -67,7 +68,8 @@ struct PatternBound {
     return try ColumnLP.withLP(rows: rows) { (lp: inout ColumnLP) throws(SolverError) -> Result in
       for (b, block) in blocks.enumerated() {
         try lp.addColumn(
-          cost: weights.uncovered * block.priority * block.hours, upperBound: Double(block.needed),
+          cost: weights.uncoveredCost(hours: block.hours, priority: block.priority),
+          upperBound: Double(block.needed),
           entries: [(row: b, value: 1)])
       }
       var generated = [Set<Int>](repeating: [], count: officerCount)

@@ -20,7 +20,7 @@ enum StaffingBound {
   /// from ``Instance/eligible``.
   static func bound(_ instance: Instance) -> Double {
     let blocks = instance.blocks
-    let uncoveredWeight = instance.scenario.policy.weights.uncovered
+    let weights = instance.scenario.policy.weights
     var eligibleOfficers = [[Int]](repeating: [], count: blocks.count)
     for (o, mine) in instance.eligible.enumerated() {
       for b in mine { eligibleOfficers[b].append(o) }
@@ -41,7 +41,8 @@ enum StaffingBound {
         // The cheapest places to leave empty: one per officer needed.
         let rates = inProgress.flatMap { i in
           let block = blocks[today[i]]
-          return [Double](repeating: uncoveredWeight * block.priority, count: block.needed)
+          return [Double](
+            repeating: weights.uncoveredCost(hours: 1, priority: block.priority), count: block.needed)
         }.sorted()
         total += rates.prefix(needed - free).reduce(0, +) * Double(to - from) / 60
       }

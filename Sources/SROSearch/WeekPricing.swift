@@ -38,8 +38,6 @@ struct WeekPricing {
     let unit: Int
     let dayLimit: Int
     let weekLimit: Int
-    /// Regular weekly hours before overtime starts.
-    let regularHours: Double
   }
 
   /// A week found by pricing.
@@ -53,7 +51,7 @@ struct WeekPricing {
 
   let officers: [OfficerWeek]
   private let rules: Rules
-  private let overtimeWeight: Double
+  private let weights: Weights
 
   /// Largest number of time units a week may span; finer clocks are not priced.
   static let maximumWeekUnits = 1_000
@@ -64,7 +62,7 @@ struct WeekPricing {
     let scenario = instance.scenario
     let blocks = instance.blocks
     rules = instance.rules
-    overtimeWeight = scenario.policy.weights.overtime
+    weights = scenario.policy.weights
     var officers: [OfficerWeek] = []
     for (o, officer) in scenario.officers.enumerated() {
       let eligible = instance.eligible[o]
@@ -86,8 +84,7 @@ struct WeekPricing {
       for d in days.indices { days[d].sort { ($0.start, $0.end) < ($1.start, $1.end) } }
       officers.append(
         OfficerWeek(
-          days: days, unit: unit, dayLimit: dayLimit, weekLimit: weekLimit,
-          regularHours: officer.maxHoursPerWeek))
+          days: days, unit: unit, dayLimit: dayLimit, weekLimit: weekLimit))
     }
     self.officers = officers
   }
@@ -95,7 +92,7 @@ struct WeekPricing {
   /// The overtime cost of a week of `units` units for officer `o`.
   func overtimeCost(officer o: Int, units: Int) -> Double {
     let hours = Double(units * officers[o].unit) / 60
-    return overtimeWeight * max(0, hours - officers[o].regularHours)
+    return weights.overtimeCost(hours: rules.overtime(hours, of: rules.scenario.officers[o]))
   }
 
   /// The most valuable week of officer `o` when block `b` pays `prices[b]`

@@ -84,12 +84,22 @@ public struct Eligibility: Sendable {
 
   /// Whether the officer's agency is not the block's school's responsible agency.
   public func isCrossAgency(_ officer: Officer, _ block: Block) -> Bool {
-    officer.agency != school(block.school)?.agency
+    isCrossAgency(officer, at: block.school)
+  }
+
+  /// Whether `officer` is of another agency than `school` (or the school is unknown).
+  public func isCrossAgency(_ officer: Officer, at school: SchoolID) -> Bool {
+    officer.agency != self.school(school)?.agency
   }
 
   /// Whether the officer has a home school and it is not the block's.
   public func isAwayFromHome(_ officer: Officer, _ block: Block) -> Bool {
-    officer.home.map { $0 != block.school } ?? false
+    isAwayFromHome(officer, at: block.school)
+  }
+
+  /// Whether `officer` has a home school and it is not `school`.
+  public func isAwayFromHome(_ officer: Officer, at school: SchoolID) -> Bool {
+    officer.home.map { $0 != school } ?? false
   }
 }
 
