@@ -115,6 +115,15 @@ import Testing
     var state = freshState()
     try PatternBoundStage(onlyWhenLPLooksWeak: true).run(on: search, &state)
     #expect(!state.pricedWeeks)  // no roster yet: nothing to call weak
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let objective = try #require(greedy.objective)
+    state.best = greedy
+    state.bound = (objective - (state.step ?? 0)) / 2  // the roster at twice the bound: not weak yet
+    try PatternBoundStage(onlyWhenLPLooksWeak: true).run(on: search, &state)
+    #expect(!state.pricedWeeks)
+    state.bound -= 1  // more than twice
+    try PatternBoundStage(onlyWhenLPLooksWeak: true).run(on: search, &state)
+    #expect(state.pricedWeeks)
   }
 
   @Test func aRestrictedModelsPipelineLeavesThePatternBoundOut() throws {
