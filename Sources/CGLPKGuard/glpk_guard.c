@@ -91,6 +91,26 @@ int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms
   return SRO_GUARD_OK;
 }
 
+static void set_basis(glp_prob *P, const int *row_status, const int *column_status);
+
+/* From the given basis; from the advanced one when GLPK cannot factorise it. */
+static int simplex_from_basis(glp_prob *P, int msg_level, int time_limit_ms,
+                              const int *row_status, const int *column_status, const int *stop) {
+  set_basis(P, row_status, column_status);
+  int code = plain_simplex(P, msg_level, time_limit_ms, 0, stop);
+  if (code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND)
+    code = plain_simplex(P, msg_level, time_limit_ms, 1, stop);
+  return code;
+}
+
+int sro_guard_simplex_from_basis(struct glp_prob *problem, int msg_level, int time_limit_ms,
+                                 const int *row_status, const int *column_status,
+                                 const int *stop, int *result) {
+  GUARDED(*result = simplex_from_basis(problem, msg_level, time_limit_ms, row_status,
+                                       column_status, stop));
+  return SRO_GUARD_OK;
+}
+
 /* Whether the tree's incumbent, if any, meets the caller's target. */
 static int incumbent_meets_target(glp_tree *tree, const sro_mip_params *p) {
   glp_prob *mip = glp_ios_get_prob(tree);
@@ -173,10 +193,8 @@ static int intopt(glp_prob *P, sro_mip_params *p) {
     /* Without the presolver, glp_intopt needs an optimal LP basis. */
     int code;
     if (p->row_status != NULL && p->column_status != NULL) {
-      set_basis(P, p->row_status, p->column_status);
-      code = plain_simplex(P, p->msg_level, p->time_limit_ms, 0, p->stop);
-      if (code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND)
-        code = plain_simplex(P, p->msg_level, p->time_limit_ms, 1, p->stop);
+      code = simplex_from_basis(P, p->msg_level, p->time_limit_ms, p->row_status,
+                                p->column_status, p->stop);
     } else {
       code = plain_simplex(P, p->msg_level, p->time_limit_ms, 1, p->stop);
     }

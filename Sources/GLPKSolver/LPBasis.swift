@@ -42,3 +42,60 @@ extension LPBasis {
     self.init(rowStatus: rowStatus, columnStatus: columnStatus)
   }
 }
+
+extension LPBasis {
+  /// A basis whose vertex is, where it can be, the feasible point `values`
+  /// of `model` (a roster found without the solver, say), for starting the
+  /// LP there instead of at GLPK's crash basis. Every column at one of its
+  /// bounds is nonbasic at it; every column strictly between its bounds is
+  /// basic in place of a row it appears in (a tight row first, an equality
+  /// row before an inequality), whose slack then sits at that row's bound;
+  /// every other row is basic. GLPK computes the basic values itself, so
+  /// the LP starts at the nearest vertex of that shape (or, when the
+  /// columns did not sit on a vertex, at an infeasible one that the
+  /// simplex method's first phase repairs).
+  ///
+  /// - Returns: `nil` when `values` does not fit `model`, or a column
+  ///   strictly between its bounds has no row left to stand in for.
+  public init?(near values: [Double], of model: Model) {
+    guard values.count == model.variables.count else { return nil }
+    let tolerance = 1e-7
+    let rows = model.constraints.map(\.constraint)
+    var rowsOf = [[Int]](repeating: [], count: values.count)
+    var activity = [Double](repeating: 0, count: rows.count)
+    for (i, row) in rows.enumerated() {
+      for term in row.expression.terms where term.coefficient != 0 {
+        rowsOf[term.variable.index].append(i)
+        activity[i] += term.coefficient * values[term.variable.index]
+      }
+    }
+    func isTight(_ i: Int) -> Bool { abs(activity[i] - rows[i].rightHandSide) <= tolerance }
+    var rowStatus = [Int32](repeating: Int32(GLP_BS), count: rows.count + 1)
+    var columnStatus = [Int32](repeating: Int32(GLP_BS), count: values.count + 1)
+    for (j, variable) in model.variables.enumerated() {
+      let value = values[j]
+      if variable.lowerBound == variable.upperBound {
+        columnStatus[j + 1] = Int32(GLP_NS)
+      } else if abs(value - variable.lowerBound) <= tolerance {
+        columnStatus[j + 1] = Int32(GLP_NL)
+      } else if abs(value - variable.upperBound) <= tolerance {
+        columnStatus[j + 1] = Int32(GLP_NU)
+      } else {
+        // Basic: a row gives its place up, its slack nonbasic at its bound.
+        let free = rowsOf[j].filter { rowStatus[$0 + 1] == Int32(GLP_BS) }
+        let order = free.sorted { a, b in
+          (isTight(a) ? 0 : 1, rows[a].sense == .equal ? 0 : 1) < (
+            isTight(b) ? 0 : 1, rows[b].sense == .equal ? 0 : 1
+          )
+        }
+        guard let row = order.first else { return nil }
+        switch rows[row].sense {
+        case .equal: rowStatus[row + 1] = Int32(GLP_NS)
+        case .lessOrEqual: rowStatus[row + 1] = Int32(GLP_NU)
+        case .greaterOrEqual: rowStatus[row + 1] = Int32(GLP_NL)
+        }
+      }
+    }
+    self.init(rowStatus: rowStatus, columnStatus: columnStatus)
+  }
+}

@@ -36,9 +36,17 @@ extension GLPK {
       let began = clock.now
       var code: Int32 = 0
       let messageLevel = session.capture.forwardsLines ? GLP_MSG_ON : GLP_MSG_ERR
-      try session.guarded(&problem) { pointer in
-        sro_guard_simplex(
-          pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, 1, options.stop?.flag, &code)
+      if let basis = options.startingBasis {
+        try session.guarded(&problem) { pointer in
+          sro_guard_simplex_from_basis(
+            pointer, messageLevel, timeLimit, basis.rowStatus, basis.columnStatus, options.stop?.flag,
+            &code)
+        }
+      } else {
+        try session.guarded(&problem) { pointer in
+          sro_guard_simplex(
+            pointer, messageLevel, timeLimit, options.presolve ? 1 : 0, 1, options.stop?.flag, &code)
+        }
       }
       guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
       var status = try lpStatus(code: code, lpStatus: glp_get_status(pointer), session: session)

@@ -65,10 +65,12 @@ public struct SolverOptions: Sendable {
   /// it stops the search at once. Compared with a relative tolerance of
   /// about 1e-9; must be finite; ignored for LPs (no incumbent to stop at).
   public var stopAtObjective: Double?
-  /// Where the LP before branch-and-cut starts when the presolver is off
-  /// (a ``startingSolution`` turns it off): a basis of the same model's
-  /// LP, e.g. ``Relaxation/basis``; `nil` for GLPK's advanced initial
-  /// basis. One GLPK cannot factorise is replaced by the advanced basis.
+  /// Where the LP starts — the relaxation's, and the one before
+  /// branch-and-cut when the presolver is off (a ``startingSolution``
+  /// turns it off): a basis of the same model's LP, e.g.
+  /// ``Relaxation/basis`` or ``LPBasis/init(near:of:)``; `nil` for GLPK's
+  /// advanced initial basis. A given basis turns the presolver off for the
+  /// relaxation; one GLPK cannot factorise is replaced by the advanced basis.
   public var startingBasis: LPBasis?
   /// Ends the solve early, with what it has, once raised (another thread
   /// raises it, e.g. on a signal); `nil` for none.

@@ -64,4 +64,72 @@ import Testing
       columnStatus: [0] + Array(repeating: 1, count: model.variables.count))
     #expect(throws: SolverError.self) { try GLPK.solve(model, options: options) }
   }
+
+  /// A block needing two officers, three who may take it (the first two
+  /// overlap elsewhere), and a shortage column: min x1 + 2 x2 + 3 x3 + 10 short,
+  /// x1 + x2 + x3 + short = 2, x1 + x2 ≤ 1. LP optimum 4 (x1 = x3 = 1).
+  static func coverage() -> (model: Model, x: [Variable], short: Variable) {
+    var model = Model()
+    let x = (1...3).map { model.addVariable(Name("x", String($0)), kind: .binary) }
+    let short = model.addVariable(Name("short"), kind: .integer, upperBound: 2)
+    model.addConstraint(LinearExpression.sum(x) + short == 2, name: Name("cover"))
+    model.addConstraint(LinearExpression(x[0]) + x[1] <= 1, name: Name("overlap"))
+    model.setObjective(
+      .minimize, LinearExpression(terms: zip(x, [1.0, 2, 3])) + LinearExpression(terms: [(short, 10.0)]))
+    return (model, x, short)
+  }
+
+  /// The relaxation of `model` from `basis`, and the simplex lines GLPK printed.
+  static func relaxation(_ model: Model, from basis: LPBasis?) throws -> (Relaxation, [String]) {
+    let lines = Mutex<[String]>([])
+    var options = SolverOptions()
+    options.startingBasis = basis
+    options.log = .lines { line in lines.withLock { $0.append(line) } }
+    let relaxation = try GLPK.solveRelaxation(model, options: options)
+    return (relaxation, lines.withLock { $0.filter { $0.hasPrefix("*") } })
+  }
+
+  /// x2 = 1 and one officer short (objective 12): the LP starts there, not
+  /// at GLPK's crash basis, and still ends at 4.
+  @Test func aFeasiblePointsBasisStartsTheRelaxationAtThatPoint() throws {
+    let (model, _, _) = Self.coverage()
+    let basis = try #require(LPBasis(near: [0, 1, 0, 1], of: model))
+    let (relaxation, lines) = try Self.relaxation(model, from: basis)
+    #expect(lines.first?.hasPrefix("*     0: obj =   1.200000000e+01") == true, "\(lines)")
+    #expect(relaxation.status == .optimal && relaxation.objective == 4)
+    let (cold, _) = try Self.relaxation(model, from: nil)
+    #expect(cold.objective == 4)
+  }
+
+  /// The optimum's point: the LP starts at its objective and only changes
+  /// basis (degenerate steps) until the basis proves it optimal.
+  @Test func theOptimumsPointStartsAtTheOptimum() throws {
+    let (model, _, _) = Self.coverage()
+    let basis = try #require(LPBasis(near: [1, 0, 1, 0], of: model))
+    let (relaxation, lines) = try Self.relaxation(model, from: basis)
+    #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("obj =   4.000000000e+00") }, "\(lines)")
+    #expect(relaxation.objective == 4)
+  }
+
+  /// A point of the wrong length, or a column strictly between its bounds
+  /// with no row to stand in for, gives no basis.
+  @Test func aPointThatFitsNoBasisGivesNone() {
+    let (model, _, _) = Self.coverage()
+    #expect(LPBasis(near: [0, 1, 0], of: model) == nil)
+    var loose = model
+    _ = loose.addVariable(Name("spare"), upperBound: 2)
+    #expect(LPBasis(near: [0, 1, 0, 1, 1], of: loose) == nil)
+    #expect(LPBasis(near: [0, 1, 0, 1, 2], of: loose) != nil)
+  }
+
+  /// An unusable basis (every row and column basic) for the relaxation is
+  /// replaced by the advanced one.
+  @Test func theRelaxationFallsBackFromAnUnusableBasis() throws {
+    let (model, _, _) = Self.coverage()
+    let unusable = LPBasis(
+      rowStatus: [0] + Array(repeating: 1, count: model.constraints.count),
+      columnStatus: [0] + Array(repeating: 1, count: model.variables.count))
+    let (relaxation, _) = try Self.relaxation(model, from: unusable)
+    #expect(relaxation.status == .optimal && relaxation.objective == 4)
+  }
 }

@@ -16,8 +16,9 @@ import Testing
   }
 
   /// Starts a solve of the hard week writing JSON to `output`, and waits
-  /// until its LP relaxation is under way (the greedy roster is built by
-  /// then); returns the process and its stderr file.
+  /// until its LP relaxation is under way (GLPK's first simplex line; the
+  /// greedy roster is built by then, and the LP takes about a second from
+  /// it); returns the process and its stderr file.
   static func startSolving(in folder: URL, output: String) throws -> (pid: pid_t, stderr: String) {
     let stderr = folder.appendingPathComponent("stderr.txt").path
     let pid = try Spawned.sro(
@@ -28,7 +29,7 @@ import Testing
     var started = false
     for _ in 0..<12000 where !started {
       started =
-        (try? String(contentsOfFile: stderr, encoding: .utf8))?.contains("Constructing initial basis")
+        (try? String(contentsOfFile: stderr, encoding: .utf8))?.contains("*     0: obj =")
         ?? false
       if !started { usleep(5000) }
     }

@@ -87,6 +87,14 @@ int sro_stop_is_raised(const int *stop);
 int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms,
                       int presolve, int advanced_basis, const int *stop, int *result);
 
+/// The simplex method without the presolver from the basis `row_status`,
+/// `column_status` (1-based, element 0 unused, each GLP_BS..GLP_NS), or
+/// from GLPK's advanced initial basis when GLPK cannot factorise that one.
+/// `stop` and *result as for sro_guard_simplex.
+int sro_guard_simplex_from_basis(struct glp_prob *problem, int msg_level, int time_limit_ms,
+                                 const int *row_status, const int *column_status,
+                                 const int *stop, int *result);
+
 /// glp_intopt (after the simplex method from the advanced basis when the
 /// presolver is off); GLPK's return code in *result, GLP_ESTOP when
 /// params->stop was raised.

@@ -1,8 +1,9 @@
 import GLPKSolver
 import SROFormulation
 
-/// The LP relaxation, from GLPK's advanced basis with the presolver off:
-/// the first bound (unless the model is restricted), the values the
+/// The LP relaxation, with the presolver off, from the greedy roster's
+/// vertex (``LPBasis/init(near:of:)``; GLPK's advanced basis when there is
+/// none): the first bound (unless the model is restricted), the values the
 /// rounding stages start from (``SearchState/relaxation``) and the basis
 /// later LPs on the same model start from. It may take
 /// ``PartSearch/relaxationShare`` of the time limit.
@@ -14,6 +15,9 @@ struct RelaxationStage: SearchStage {
     }
     lpOptions.progress = nil
     lpOptions.presolve = false
+    // From the greedy roster's vertex: on a 22-school penalize week 1,335
+    // iterations instead of 11,285 from GLPK's crash basis.
+    lpOptions.startingBasis = state.fallback.flatMap { LPBasis(near: $0.values, of: search.coverage.model) }
     let relaxation: Relaxation
     do { relaxation = try GLPK.solveRelaxation(search.coverage.model, options: lpOptions) } catch {
       throw .solver(error)
