@@ -60,18 +60,16 @@ extension LPBasis {
   public init?(near values: [Double], of model: Model) {
     guard values.count == model.variables.count else { return nil }
     let tolerance = 1e-7
-    let rows = model.constraints.map(\.constraint)
-    var rowsOf = [[Int]](repeating: [], count: values.count)
-    var activity = [Double](repeating: 0, count: rows.count)
-    for (i, row) in rows.enumerated() {
-      for term in row.expression.terms where term.coefficient != 0 {
-        rowsOf[term.variable.index].append(i)
+    let constraints = model.constraints
+    var activity = [Double](repeating: 0, count: constraints.count)
+    for (i, named) in constraints.enumerated() {
+      for term in named.constraint.expression.terms {
         activity[i] += term.coefficient * values[term.variable.index]
       }
     }
-    func isTight(_ i: Int) -> Bool { abs(activity[i] - rows[i].rightHandSide) <= tolerance }
-    var rowStatus = [Int32](repeating: Int32(GLP_BS), count: rows.count + 1)
+    var rowStatus = [Int32](repeating: Int32(GLP_BS), count: constraints.count + 1)
     var columnStatus = [Int32](repeating: Int32(GLP_BS), count: values.count + 1)
+    var inside: [Int] = []
     for (j, variable) in model.variables.enumerated() {
       let value = values[j]
       if variable.lowerBound == variable.upperBound {
@@ -81,19 +79,33 @@ extension LPBasis {
       } else if abs(value - variable.upperBound) <= tolerance {
         columnStatus[j + 1] = Int32(GLP_NU)
       } else {
-        // Basic: a row gives its place up, its slack nonbasic at its bound.
-        let free = rowsOf[j].filter { rowStatus[$0 + 1] == Int32(GLP_BS) }
-        let order = free.sorted { a, b in
-          (isTight(a) ? 0 : 1, rows[a].sense == .equal ? 0 : 1) < (
-            isTight(b) ? 0 : 1, rows[b].sense == .equal ? 0 : 1
-          )
+        inside.append(j)
+      }
+    }
+    // The rows of the few columns strictly between their bounds, in row order.
+    var rowsOf = [Int: [Int]](uniqueKeysWithValues: inside.map { ($0, []) })
+    if !inside.isEmpty {
+      for (i, named) in constraints.enumerated() {
+        for term in named.constraint.expression.terms
+        where term.coefficient != 0 && rowsOf[term.variable.index] != nil {
+          rowsOf[term.variable.index]!.append(i)
         }
-        guard let row = order.first else { return nil }
-        switch rows[row].sense {
-        case .equal: rowStatus[row + 1] = Int32(GLP_NS)
-        case .lessOrEqual: rowStatus[row + 1] = Int32(GLP_NU)
-        case .greaterOrEqual: rowStatus[row + 1] = Int32(GLP_NL)
-        }
+      }
+    }
+    // Each stays basic; a row gives its place up, its slack nonbasic at its
+    // bound: a tight row first, an equality before an inequality, then the first.
+    func preference(_ i: Int) -> (Int, Int, Int) {
+      let constraint = constraints[i].constraint
+      let tight = abs(activity[i] - constraint.rightHandSide) <= tolerance
+      return (tight ? 0 : 1, constraint.sense == .equal ? 0 : 1, i)
+    }
+    for j in inside {
+      let free = rowsOf[j, default: []].filter { rowStatus[$0 + 1] == Int32(GLP_BS) }
+      guard let row = free.min(by: { preference($0) < preference($1) }) else { return nil }
+      switch constraints[row].constraint.sense {
+      case .equal: rowStatus[row + 1] = Int32(GLP_NS)
+      case .lessOrEqual: rowStatus[row + 1] = Int32(GLP_NU)
+      case .greaterOrEqual: rowStatus[row + 1] = Int32(GLP_NL)
       }
     }
     self.init(rowStatus: rowStatus, columnStatus: columnStatus)

@@ -122,6 +122,27 @@ import Testing
     #expect(LPBasis(near: [0, 1, 0, 1, 2], of: loose) != nil)
   }
 
+  /// A column strictly between its bounds is basic in place of a tight row
+  /// (so the vertex is the point), an equality row before an inequality:
+  /// y = 1 with y ≤ 4 (slack) and y ≤ 1; then with y ≤ 1 and y + w = 1.
+  /// GLPK's statuses: 1 basic, 2 nonbasic at the lower bound, 3 at the
+  /// upper, 5 fixed (element 0 unused).
+  @Test func aColumnBetweenItsBoundsTakesATightRowAnEqualityFirst() throws {
+    var inequalities = Model()
+    let y = inequalities.addVariable(Name("y"), upperBound: 5)
+    inequalities.addConstraint(LinearExpression(y) <= 4, name: Name("slack"))
+    inequalities.addConstraint(LinearExpression(y) <= 1, name: Name("tight"))
+    let tight = try #require(LPBasis(near: [1], of: inequalities))
+    #expect(tight.rowStatus.dropFirst() == [1, 3] && tight.columnStatus.dropFirst() == [1])
+    var equality = Model()
+    let z = equality.addVariable(Name("y"), upperBound: 5)
+    let w = equality.addVariable(Name("w"), upperBound: 5)
+    equality.addConstraint(LinearExpression(z) <= 1, name: Name("tight"))
+    equality.addConstraint(LinearExpression(z) + w == 1, name: Name("equal"))
+    let fixed = try #require(LPBasis(near: [1, 0], of: equality))
+    #expect(fixed.rowStatus.dropFirst() == [1, 5] && fixed.columnStatus.dropFirst() == [1, 2])
+  }
+
   /// An unusable basis (every row and column basic) for the relaxation is
   /// replaced by the advanced one.
   @Test func theRelaxationFallsBackFromAnUnusableBasis() throws {

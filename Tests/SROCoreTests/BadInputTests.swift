@@ -132,6 +132,14 @@ let badInputCases: [BadInputCase] = [
       """,
     expected: ["test.yaml:6: events[0].days: an event takes place on exactly one day"]),
   BadInputCase(
+    name: "pin on more than one day",
+    yaml: """
+      \(school)
+      officers: [{id: o1, agency: A}]
+      pins: [{officer: o1, school: lincoln-es, days: [mon, tue]}]
+      """,
+    expected: ["test.yaml:7: pins[0].days: a pin names exactly one day"]),
+  BadInputCase(
     name: "absence with start but no end",
     yaml: """
       officers: [{id: o1, agency: A}]

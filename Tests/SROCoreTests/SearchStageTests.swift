@@ -1,5 +1,6 @@
 import LinearModel
 import SROTestSupport
+import Synchronization
 import Testing
 
 @testable import SROFormulation
@@ -51,6 +52,25 @@ import Testing
     #expect(state.bound <= optimum + 1e-9)
     #expect(state.best == nil)
     #expect(optimum == 310)
+  }
+
+  /// With the greedy roster in the state, the relaxation starts at its
+  /// vertex (``LPBasis/init(near:of:)``) instead of GLPK's crash basis,
+  /// and ends at the same bound.
+  @Test func relaxationStartsAtTheGreedyRoster() throws {
+    let lines = Mutex<[String]>([])
+    var options = PlanningOptions()
+    options.log = .lines { line in lines.withLock { $0.append(line) } }
+    let logged = PartSearch(coverage: search.coverage, options: options)
+    var cold = freshState()
+    try RelaxationStage().run(on: logged, &cold)
+    #expect(lines.withLock { $0 }.contains { $0.contains("Constructing initial basis") })
+    lines.withLock { $0.removeAll() }
+    var warm = freshState()
+    warm.fallback = GreedyStart(coverage: search.coverage).solution()
+    try RelaxationStage().run(on: logged, &warm)
+    #expect(!lines.withLock { $0 }.contains { $0.contains("Constructing initial basis") })
+    #expect(abs(warm.bound - cold.bound) < 1e-6)
   }
 
   @Test func roundingNeedsTheRelaxationThenFindsARoster() throws {

@@ -45,39 +45,34 @@ extension ScenarioDecoder {
   mutating func decodeSchools(
     _ node: SourceNode?, agencies: [Agency], defaults: [String: [CoverageWindow]]
   ) -> [School] {
-    var schools: [School] = []
-    for item in node.flatMap({ reader.list($0) }) ?? [] {
-      guard
-        let fields = reader.fields(
-          item, of: "school",
-          allowed: [
-            "id", "name", "level", "agency", "priority", "location", "skills", "coverage",
-          ], required: ["id", "level"])
-      else { continue }
-      var id = fields["id"].flatMap { reader.id($0) }
+    decodeEntries(
+      node, of: "school",
+      allowed: [
+        "id", "name", "level", "agency", "priority", "location", "skills", "coverage",
+      ], required: ["id", "level"]
+    ) { decoder, fields, item in
+      var id = fields["id"].flatMap { decoder.reader.id($0) }
       if id == "all" {
-        reader.report(fields["id"]!, "\"all\" is reserved (it means every school in closures)")
+        decoder.reader.report(fields["id"]!, "\"all\" is reserved (it means every school in closures)")
         id = nil
       }
-      let level = fields["level"].flatMap { reader.id($0) }
-      let agency = level.flatMap { responsibleAgency(fields, level: $0, agencies: agencies) }
-      let priority = fields["priority"].map { reader.number($0, in: ScenarioLimits.priority) } ?? 1
-      let location = fields["location"].map { decodeLocation($0) }
-      let skills = fields["skills"].flatMap { reader.strings($0) }
-      let own = fields["coverage"].map { decodeWindows($0) }
-      let name = fields["name"].flatMap { reader.text($0) }
+      let level = fields["level"].flatMap { decoder.reader.id($0) }
+      let agency = level.flatMap { decoder.responsibleAgency(fields, level: $0, agencies: agencies) }
+      let priority = fields["priority"].map { decoder.reader.number($0, in: ScenarioLimits.priority) } ?? 1
+      let location = fields["location"].map { decoder.decodeLocation($0) }
+      let skills = fields["skills"].flatMap { decoder.reader.strings($0) }
+      let own = fields["coverage"].map { decoder.decodeWindows($0) }
+      let name = fields["name"].flatMap { decoder.reader.text($0) }
       // A field given but refused is `.some(nil)`.
       let locationIsValid = location.map { $0 != nil } ?? true
       let coverageIsValid = own.map { $0 != nil } ?? true
       guard let id, let level, let agency, let priority, locationIsValid, coverageIsValid
-      else { continue }
-      schools.append(
-        School(
-          id: SchoolID(id), name: name ?? id, level: level, agency: agency, priority: priority,
-          location: location ?? nil, skills: skills ?? [],
-          coverage: (own ?? nil) ?? defaults[level] ?? []))
+      else { return nil }
+      return School(
+        id: SchoolID(id), name: name ?? id, level: level, agency: agency, priority: priority,
+        location: location ?? nil, skills: skills ?? [],
+        coverage: (own ?? nil) ?? defaults[level] ?? [])
     }
-    return schools
   }
 
   /// The school's own `agency`, else the one agency serving its level.
@@ -117,53 +112,46 @@ extension ScenarioDecoder {
 
   /// The `closures`; school `all` is every school (`nil`).
   mutating func decodeClosures(_ node: SourceNode?, schools: Set<SchoolID>) -> [Closure] {
-    var closures: [Closure] = []
-    for item in node.flatMap({ reader.list($0) }) ?? [] {
-      guard
-        let fields = reader.fields(
-          item, of: "closure", allowed: ["school", "day", "days", "reason"], required: ["school"])
-      else { continue }
+    decodeEntries(node, of: "closure", allowed: ["school", "day", "days", "reason"], required: ["school"]) {
+      decoder, fields, item in
       var school: SchoolID??
       if let node = fields["school"] {
-        school = node.text == "all" ? .some(nil) : reader.reference(node, to: "school", among: schools)
+        school =
+          node.text == "all" ? .some(nil) : decoder.reader.reference(node, to: "school", among: schools)
       }
-      let days = reader.days(fields, in: item)
-      let reason = fields["reason"].flatMap { reader.text($0) }
-      guard let school, let days else { continue }
-      closures.append(Closure(school: school, days: days, reason: reason))
+      let days = decoder.reader.days(fields, in: item)
+      let reason = fields["reason"].flatMap { decoder.reader.text($0) }
+      guard let school, let days else { return nil }
+      return Closure(school: school, days: days, reason: reason)
     }
-    return closures
   }
 
   /// The `events`, each on exactly one day.
   mutating func decodeEvents(_ node: SourceNode?, schools: Set<SchoolID>) -> [Event] {
-    var events: [Event] = []
-    for item in node.flatMap({ reader.list($0) }) ?? [] {
-      guard
-        let fields = reader.fields(
-          item, of: "event",
-          allowed: [
-            "id", "name", "school", "day", "days", "start", "end", "officers", "priority", "skills",
-          ], required: ["id", "school", "start", "end", "officers"])
-      else { continue }
-      let id = fields["id"].flatMap { reader.id($0) }
-      let school = fields["school"].flatMap { reader.reference($0, to: "school", among: schools) }
-      var days = reader.days(fields, in: item)
+    decodeEntries(
+      node, of: "event",
+      allowed: [
+        "id", "name", "school", "day", "days", "start", "end", "officers", "priority", "skills",
+      ], required: ["id", "school", "start", "end", "officers"]
+    ) { decoder, fields, item in
+      let id = fields["id"].flatMap { decoder.reader.id($0) }
+      let school = fields["school"].flatMap { decoder.reader.reference($0, to: "school", among: schools) }
+      var days = decoder.reader.days(fields, in: item)
       if let given = days, given.count != 1 {
-        reader.report(fields["day"] ?? fields["days"]!, "an event takes place on exactly one day")
+        decoder.reader.report(fields["day"] ?? fields["days"]!, "an event takes place on exactly one day")
         days = nil
       }
-      let interval = reader.interval(fields, in: item)
-      let officers = fields["officers"].flatMap { reader.count($0, in: ScenarioLimits.officersNeeded) }
-      let priority = fields["priority"].map { reader.number($0, in: ScenarioLimits.priority) } ?? 1
-      let skills = fields["skills"].flatMap { reader.strings($0) }
-      let name = fields["name"].flatMap { reader.text($0) }
-      guard let id, let school, let days, let interval, let officers, let priority else { continue }
-      events.append(
-        Event(
-          id: EventID(id), name: name ?? id, school: school, day: days[0], start: interval.start,
-          end: interval.end, officers: officers, priority: priority, skills: skills ?? []))
+      let interval = decoder.reader.interval(fields, in: item)
+      let officers = fields["officers"].flatMap {
+        decoder.reader.count($0, in: ScenarioLimits.officersNeeded)
+      }
+      let priority = fields["priority"].map { decoder.reader.number($0, in: ScenarioLimits.priority) } ?? 1
+      let skills = fields["skills"].flatMap { decoder.reader.strings($0) }
+      let name = fields["name"].flatMap { decoder.reader.text($0) }
+      guard let id, let school, let days, let interval, let officers, let priority else { return nil }
+      return Event(
+        id: EventID(id), name: name ?? id, school: school, day: days[0], start: interval.start,
+        end: interval.end, officers: officers, priority: priority, skills: skills ?? [])
     }
-    return events
   }
 }

@@ -76,6 +76,24 @@ struct ScenarioDecoder {
     return name
   }
 
+  /// Each entry of the list at `node` (none when it is absent) whose keys
+  /// are among `allowed` and include `required`, decoded by `decode`. An
+  /// entry with a problem is reported (by the key check, or by `decode`,
+  /// which then returns `nil`) and left out; the others are kept in order.
+  mutating func decodeEntries<Entry>(
+    _ node: SourceNode?, of kind: String, allowed: [String], required: [String] = [],
+    _ decode: (_ decoder: inout Self, _ fields: [String: SourceNode], _ entry: SourceNode) -> Entry?
+  ) -> [Entry] {
+    var entries: [Entry] = []
+    for item in node.flatMap({ reader.list($0) }) ?? [] {
+      guard let fields = reader.fields(item, of: kind, allowed: allowed, required: required),
+        let entry = decode(&self, fields, item)
+      else { continue }
+      entries.append(entry)
+    }
+    return entries
+  }
+
   /// The `periods`, none overlapping another.
   private mutating func decodePeriods(_ node: SourceNode?) -> [Period] {
     var periods: [Period] = []
