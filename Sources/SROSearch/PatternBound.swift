@@ -82,12 +82,14 @@ struct PatternBound {
       var rounds = 0
       let clock = ContinuousClock()
       var trace = BoundTrace()
+      var patient: Patience.Verdict?
       while true {
         rounds += 1
         // The master's simplex can take minutes on its own (degenerate
-        // rounds): it gets what is left of the deadline, and the bound so
-        // far stands when it runs out.
-        let end = deadline.map { max($0, patience?.until ?? $0) }
+        // rounds): it gets what is left of the deadline (or of patience,
+        // while the last round could still prove the target), and the
+        // bound so far stands when it runs out.
+        let end = deadline.map { patience?.end(after: patient, deadline: $0) ?? $0 }
         let left = end.map { max(.milliseconds(1), $0 - clock.now) }
         let solved = try lp.solve(timeLimit: left, stop: stop)
         if solved.status == .noSolutionFound, left != nil || stop != nil {
@@ -136,7 +138,7 @@ struct PatternBound {
         // reduced-cost tolerance, summed over officers.
         let reachedTarget = target.map { bound >= $0 } ?? false
         trace.record(bound, at: clock.now)
-        let patient = patience.map { $0.waits(master: value, target: target, trace: trace, now: clock.now) }
+        patient = patience.map { $0.waits(master: value, target: target, trace: trace, now: clock.now) }
         let outOfTime =
           deadline.map { clock.now >= $0 && patient != .pastTheDeadline } ?? false || patient == .no
           || (stop?.isRaised ?? false)
@@ -152,7 +154,7 @@ struct PatternBound {
 extension PatternBound {
   /// How long pricing waits for its bound, apart from the deadline:
   /// - never once the bound has risen by less than `rise` over the last
-  ///   second: pricing that has stalled (on `crossAgency: penalize` weeks
+  ///   `window` (a second): pricing that has stalled (on `crossAgency: penalize` weeks
   ///   the Lagrangian bound can stay at 0 for a hundred rounds) leaves the
   ///   seconds to branch-and-cut;
   /// - past the deadline, up to `until`, while it can still prove the
@@ -164,6 +166,8 @@ extension PatternBound {
     /// The least rise of the bound per second that counts as progress
     /// (the objective's step, say).
     var rise: Double
+    /// How far back the bound must have risen by `rise`.
+    var window = Duration.seconds(1)
 
     /// What patience allows at `now`.
     enum Verdict {
@@ -179,9 +183,18 @@ extension PatternBound {
     func waits(master value: Double, target: Double?, trace: BoundTrace, now: ContinuousClock.Instant)
       -> Verdict
     {
-      guard trace.rose(by: rise, over: .seconds(1), now: now) else { return .no }
+      guard trace.rose(by: rise, over: window, now: now) else { return .no }
       guard now < until, let target, value >= target else { return .untilTheDeadline }
       return .pastTheDeadline
+    }
+
+    /// When the next master LP must end, after a round with `verdict`:
+    /// at `deadline` once a round showed the master cannot prove the
+    /// target (a degenerate simplex then does not hold up the stages after
+    /// pricing), else at `until` (the first round too, `nil`: its master
+    /// has the shortage columns alone).
+    func end(after verdict: Verdict?, deadline: ContinuousClock.Instant) -> ContinuousClock.Instant {
+      verdict == .untilTheDeadline ? deadline : max(deadline, until)
     }
   }
 

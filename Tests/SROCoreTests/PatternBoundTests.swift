@@ -191,6 +191,21 @@ import Testing
     #expect(patience.waits(master: 20, target: nil, trace: trace, now: now) == .untilTheDeadline)
     let due = PatternBound.Patience(until: now, rise: 1)
     #expect(due.waits(master: 20, target: 15, trace: trace, now: now) == .untilTheDeadline)
+    let deadline = start + .seconds(3)
+    #expect(patience.end(after: .untilTheDeadline, deadline: deadline) == deadline)
+    #expect(patience.end(after: .pastTheDeadline, deadline: deadline) == start + .seconds(5))
+    #expect(patience.end(after: nil, deadline: deadline) == start + .seconds(5))
+  }
+
+  /// A bound that has not risen over the stall window ends column
+  /// generation after that round, long before the deadline, with a valid
+  /// bound (a window of zero: the round's bound against itself).
+  @Test func aStallEndsColumnGenerationBeforeItsDeadline() throws {
+    let (_, patterns, optimum) = try generatedTwelveSchools()
+    let impatient = PatternBound.Patience(until: .now + .seconds(60), rise: 1, window: .zero)
+    let stalled = try patterns.run(deadline: .now + .seconds(60), patience: impatient)
+    #expect(stalled.rounds == 1 && !stalled.converged)
+    #expect(stalled.bound <= optimum + 1e-6)
   }
 
   /// The police part of generated 24-school seed 9 (6 schools, 10
