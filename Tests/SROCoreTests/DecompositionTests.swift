@@ -1,4 +1,5 @@
 import SROTestSupport
+import Synchronization
 import Testing
 
 @testable import SROFormulation
@@ -36,6 +37,27 @@ import Testing
     #expect(parts.flatMap(\.officers).map(\.id).sorted() == scenario.officers.map(\.id).sorted())
     #expect(parts.flatMap(\.schools).map(\.id).sorted() == scenario.schools.map(\.id).sorted())
     #expect(parts.flatMap { $0.blocks() }.count == scenario.blocks().count)
+  }
+
+  /// The greedy roster is re-staffed beside the LP relaxation only when
+  /// the week is one part: the parts of a decomposed week keep the threads
+  /// busy themselves.
+  @Test func onlyAOnePartWeekReStaffsBesideTheLP() throws {
+    let text = DistrictGenerator(options: .init(schools: 12, seed: 1)).yaml()
+    let scenario = try ScenarioLoader.load(text: text, file: "generated-1.yaml")
+    for decompose in [true, false] {
+      let lines = Mutex<[String]>([])
+      var options = PlanningOptions()
+      options.threads = 2
+      options.timeLimit = .seconds(60)
+      options.decompose = decompose
+      options.log = .lines { line in lines.withLock { $0.append(line) } }
+      let result = try Planner.plan(scenario, options: options)
+      #expect((result.parts >= 2) == decompose)
+      #expect(RosterValidator(scenario: scenario).validate(result.roster).violations == [])
+      let besideLP = lines.withLock { $0 }.contains { $0.contains("re-staffed beside the LP") }
+      #expect(besideLP == !decompose)
+    }
   }
 
   @Test func threadCountDoesNotChangeTheRoster() throws {
