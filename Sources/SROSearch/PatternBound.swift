@@ -162,8 +162,10 @@ extension PatternBound {
   ///   only falls from round to round and the converged bound equals it, so
   ///   below the target no amount of pricing proves it).
   struct Patience {
+    /// How long pricing may go on past the deadline while it can prove
+    /// the target.
     var until: ContinuousClock.Instant
-    /// The least rise of the bound per second that counts as progress
+    /// The least rise of the bound over `window` that counts as progress
     /// (the objective's step, say).
     var rise: Double
     /// How far back the bound must have risen by `rise`.

@@ -74,7 +74,8 @@ public enum Planner {
   /// The scenario is first split into independent parts (officers and
   /// schools that no eligibility links), each solved on a thread of its own,
   /// `options.threads` at a time; their rosters are merged. The roster does
-  /// not depend on the thread count.
+  /// not depend on the thread count, except on a one-part week whose LP
+  /// relaxation does not finish (``PlanningOptions/reStaffsBesideLP``).
   public static func plan(
     _ scenario: Scenario, options: PlanningOptions = PlanningOptions()
   ) throws(PlanningError) -> PlanningResult {
