@@ -58,6 +58,10 @@ struct PartSearch {
   /// half of what is left of the time limit).
   static let patternSearch = Duration.seconds(3)
 
+  /// How long column generation may go on without a time limit while it
+  /// can still prove the best roster optimal (``PatternBoundStage``).
+  static let patternProofSearch = Duration.seconds(30)
+
   /// Longest the LP relaxation may take, as a share of the time limit: if
   /// it has not finished by then, the rest goes to re-staffing the greedy
   /// roster.

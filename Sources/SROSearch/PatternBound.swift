@@ -52,15 +52,19 @@ struct PatternBound {
   /// `target` (an incumbent's value less the objective's step, say), or
   /// `deadline` passes or `stop` is raised.
   ///
+  /// With a `proofExtension`, pricing goes on past `deadline` while it can
+  /// still prove `target` (see ``Extension``).
+  ///
   /// The master starts from the shortage columns alone. Starting it from a
   /// known roster's weeks looks like a head start but is a trap: that
   /// vertex is so degenerate that on generated 24-school seed 9 the master
   /// stayed at the roster's 341.5 for 270 rounds, each adding weeks that
   /// entered at level 0, while from the shortage columns it converges to
   /// 32.5 in 196 rounds (0.8 s).
-  func run(target: Double? = nil, deadline: ContinuousClock.Instant? = nil, stop: StopRequest? = nil)
-    throws(SolverError) -> Result
-  {
+  func run(
+    target: Double? = nil, deadline: ContinuousClock.Instant? = nil,
+    proofExtension: Extension? = nil, stop: StopRequest? = nil
+  ) throws(SolverError) -> Result {
     let weights = scenario.policy.weights
     let officerCount = scenario.officers.count
     let rows: [ColumnLP.Row] =
@@ -77,12 +81,14 @@ struct PatternBound {
       var center: [Double]?
       var rounds = 0
       let clock = ContinuousClock()
+      var trace = BoundTrace()
       while true {
         rounds += 1
         // The master's simplex can take minutes on its own (degenerate
         // rounds): it gets what is left of the deadline, and the bound so
         // far stands when it runs out.
-        let left = deadline.map { max(.milliseconds(1), $0 - clock.now) }
+        let end = deadline.map { max($0, proofExtension?.until ?? $0) }
+        let left = end.map { max(.milliseconds(1), $0 - clock.now) }
         let solved = try lp.solve(timeLimit: left, stop: stop)
         if solved.status == .noSolutionFound, left != nil || stop != nil {
           return Result(bound: bound, generated: generated, rounds: rounds, converged: false)
@@ -129,12 +135,61 @@ struct PatternBound {
         // the duals: the master's value itself is only as exact as the
         // reduced-cost tolerance, summed over officers.
         let reachedTarget = target.map { bound >= $0 } ?? false
-        let outOfTime = deadline.map { clock.now >= $0 } ?? false || (stop?.isRaised ?? false)
+        trace.record(bound, at: clock.now)
+        let extending =
+          proofExtension.map { $0.applies(master: value, target: target, trace: trace, now: clock.now) }
+          ?? false
+        let outOfTime =
+          deadline.map { clock.now >= $0 && !extending } ?? false || (stop?.isRaised ?? false)
         if converged || reachedTarget || outOfTime {
           return Result(
             bound: bound, generated: generated, rounds: rounds, converged: converged)
         }
       }
+    }
+  }
+}
+
+extension PatternBound {
+  /// Pricing past the deadline for a proof. It goes on while all of these hold:
+  /// - it is not yet `until`;
+  /// - the master LP's value is at or above the target: that value only
+  ///   falls from round to round and the converged bound equals it, so
+  ///   below the target no amount of pricing proves it;
+  /// - the bound rose by at least `rise` over the last second: pricing that
+  ///   has stalled (on `crossAgency: penalize` weeks the Lagrangian bound
+  ///   can stay at 0 for a hundred rounds) leaves the seconds to
+  ///   branch-and-cut.
+  struct Extension {
+    var until: ContinuousClock.Instant
+    /// The least rise of the bound per second that counts as progress
+    /// (the objective's step, say).
+    var rise: Double
+
+    /// Whether pricing goes on past the deadline at `now`.
+    func applies(master value: Double, target: Double?, trace: BoundTrace, now: ContinuousClock.Instant)
+      -> Bool
+    {
+      guard now < until, let target, value >= target else { return false }
+      return trace.rose(by: rise, over: .seconds(1), now: now)
+    }
+  }
+
+  /// The best bound after each round, for telling progress from a stall.
+  struct BoundTrace {
+    private var points: [(at: ContinuousClock.Instant, bound: Double)] = []
+
+    mutating func record(_ bound: Double, at instant: ContinuousClock.Instant) {
+      points.append((instant, bound))
+    }
+
+    /// Whether the bound rose by at least `rise` over the last `window`;
+    /// `true` while the trace is shorter than that window.
+    func rose(by rise: Double, over window: Duration, now: ContinuousClock.Instant) -> Bool {
+      guard let latest = points.last,
+        let then = points.last(where: { $0.at <= now - window })
+      else { return true }
+      return latest.bound - then.bound >= rise
     }
   }
 }

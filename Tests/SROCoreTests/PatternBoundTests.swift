@@ -126,16 +126,22 @@ import Testing
     #expect(result.bound <= optimum.objective + 1e-6)
   }
 
-  /// A deadline that passes or a stop request raised during column
-  /// generation ends it (inside the master's simplex too) with a bound
-  /// that is still valid, never an error.
-  @Test func aDeadlineOrAStopEndsColumnGenerationWithAValidBound() throws {
+  /// Generated 12-school seed 3: the scenario, its pattern bound and its
+  /// proven optimum.
+  private func generatedTwelveSchools() throws -> (Scenario, PatternBound, Double) {
     let scenario = try ScenarioLoader.load(
       text: DistrictGenerator(options: .init(schools: 12, seed: 3)).yaml(), file: "generated.yaml")
     let blocks = scenario.blocks()
     let pricing = try #require(WeekPricing(instance: Instance(scenario, blocks: blocks)))
-    let patterns = PatternBound(scenario: scenario, blocks: blocks, pricing: pricing)
     let optimum = try solveAndValidate(scenario).objective
+    return (scenario, PatternBound(scenario: scenario, blocks: blocks, pricing: pricing), optimum)
+  }
+
+  /// A deadline that passes or a stop request raised during column
+  /// generation ends it (inside the master's simplex too) with a bound
+  /// that is still valid, never an error.
+  @Test func aDeadlineOrAStopEndsColumnGenerationWithAValidBound() throws {
+    let (_, patterns, optimum) = try generatedTwelveSchools()
     let late = try patterns.run(deadline: .now + .milliseconds(1))
     #expect(!late.converged)
     #expect(late.bound <= optimum + 1e-6)
@@ -143,6 +149,44 @@ import Testing
     stop.raise()
     let stopped = try patterns.run(stop: stop)
     #expect(!stopped.converged && stopped.rounds == 1 && stopped.bound == 0)
+  }
+
+  /// Past its deadline, column generation goes on while the master could
+  /// still prove the target and the bound rises; a target above the
+  /// master's value ends it at the deadline. Either way the bound holds.
+  @Test func pricingGoesOnPastTheDeadlineOnlyWhileItCanProve() throws {
+    let (scenario, patterns, optimum) = try generatedTwelveSchools()
+    let blocks = scenario.blocks()
+    let later = PatternBound.Extension(until: .now + .seconds(60), rise: 0)
+    let extended = try patterns.run(target: optimum, deadline: .now, proofExtension: later)
+    #expect(extended.rounds > 1)
+    #expect(extended.bound <= optimum + 1e-6)
+    let everyBlockShort = blocks.reduce(0.0) {
+      $0 + Double($1.needed) * scenario.policy.weights.uncoveredCost(hours: $1.hours, priority: $1.priority)
+    }
+    let unprovable = try patterns.run(target: everyBlockShort + 1, deadline: .now, proofExtension: later)
+    #expect(unprovable.rounds == 1 && !unprovable.converged)
+    let over = PatternBound.Extension(until: .now, rise: 0)
+    #expect(try patterns.run(target: optimum, deadline: .now, proofExtension: over).rounds == 1)
+  }
+
+  /// A bound that stalls for a second ends the extension; one that rises
+  /// by the step, or a trace shorter than the window, does not.
+  @Test func aStalledBoundEndsTheExtension() {
+    let start = ContinuousClock.now
+    var trace = PatternBound.BoundTrace()
+    trace.record(10, at: start)
+    #expect(trace.rose(by: 1, over: .seconds(1), now: start + .milliseconds(500)))
+    trace.record(10.5, at: start + .milliseconds(1200))
+    #expect(!trace.rose(by: 1, over: .seconds(1), now: start + .milliseconds(1200)))
+    trace.record(11, at: start + .milliseconds(1300))
+    #expect(trace.rose(by: 1, over: .seconds(1), now: start + .milliseconds(1300)))
+    let proof = PatternBound.Extension(until: start + .seconds(5), rise: 1)
+    let now = start + .milliseconds(1300)
+    #expect(proof.applies(master: 20, target: 15, trace: trace, now: now))
+    #expect(!proof.applies(master: 14, target: 15, trace: trace, now: now))
+    #expect(!proof.applies(master: 20, target: nil, trace: trace, now: now))
+    #expect(!proof.applies(master: 20, target: 15, trace: trace, now: start + .seconds(5)))
   }
 
   /// The police part of generated 24-school seed 9 (6 schools, 10

@@ -2,8 +2,12 @@ import SROFormulation
 
 /// The pattern bound (``PatternBound``): officer-weeks priced by column
 /// generation, which captures the weekly-hours knapsack the LP relaxes.
-/// Priced once per search, for at most ``PartSearch/patternSearch`` (and
-/// half of what is left of the time limit). With ``onlyWhenLPLooksWeak``
+/// Priced once per search, for ``PartSearch/patternSearch`` (at most half
+/// of what is left of the time limit), and on while the master LP shows
+/// that a converged bound could still prove the best roster optimal and
+/// the bound still rises (``PatternBound/Extension``): up to half of what
+/// is left, or ``PartSearch/patternProofSearch`` without a time limit.
+/// With ``onlyWhenLPLooksWeak``
 /// it runs only while the best roster is more than twice the bound: a
 /// weak LP, which branch-and-cut rarely closes in a second.
 struct PatternBoundStage: SearchStage {
@@ -20,11 +24,13 @@ struct PatternBoundStage: SearchStage {
     state.pricedWeeks = true
     let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
     let result: PatternBound.Result
+    let now = state.clock.now
+    let half = state.remaining().map { $0 / 2 }
     do {
       result = try patterns.run(
         target: state.best?.objective.map { $0 - (state.step ?? 1e-6) / 2 },
-        deadline: state.clock.now
-          + min(PartSearch.patternSearch, state.remaining().map { $0 / 2 } ?? PartSearch.patternSearch),
+        deadline: now + min(PartSearch.patternSearch, half ?? PartSearch.patternSearch),
+        proofExtension: .init(until: now + (half ?? PartSearch.patternProofSearch), rise: state.step ?? 1e-6),
         stop: state.stop)
     } catch { throw .solver(error) }
     state.bound = max(state.bound, result.bound)
