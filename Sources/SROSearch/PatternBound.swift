@@ -52,8 +52,8 @@ struct PatternBound {
   /// `target` (an incumbent's value less the objective's step, say), or
   /// `deadline` passes or `stop` is raised.
   ///
-  /// With a `proofExtension`, pricing goes on past `deadline` while it can
-  /// still prove `target` (see ``Extension``).
+  /// With `patience`, pricing ends early once the bound stalls, and goes
+  /// on past `deadline` while it can still prove `target` (see ``Patience``).
   ///
   /// The master starts from the shortage columns alone. Starting it from a
   /// known roster's weeks looks like a head start but is a trap: that
@@ -63,7 +63,7 @@ struct PatternBound {
   /// 32.5 in 196 rounds (0.8 s).
   func run(
     target: Double? = nil, deadline: ContinuousClock.Instant? = nil,
-    proofExtension: Extension? = nil, stop: StopRequest? = nil
+    patience: Patience? = nil, stop: StopRequest? = nil
   ) throws(SolverError) -> Result {
     let weights = scenario.policy.weights
     let officerCount = scenario.officers.count
@@ -87,7 +87,7 @@ struct PatternBound {
         // The master's simplex can take minutes on its own (degenerate
         // rounds): it gets what is left of the deadline, and the bound so
         // far stands when it runs out.
-        let end = deadline.map { max($0, proofExtension?.until ?? $0) }
+        let end = deadline.map { max($0, patience?.until ?? $0) }
         let left = end.map { max(.milliseconds(1), $0 - clock.now) }
         let solved = try lp.solve(timeLimit: left, stop: stop)
         if solved.status == .noSolutionFound, left != nil || stop != nil {
@@ -136,11 +136,10 @@ struct PatternBound {
         // reduced-cost tolerance, summed over officers.
         let reachedTarget = target.map { bound >= $0 } ?? false
         trace.record(bound, at: clock.now)
-        let extending =
-          proofExtension.map { $0.applies(master: value, target: target, trace: trace, now: clock.now) }
-          ?? false
+        let patient = patience.map { $0.waits(master: value, target: target, trace: trace, now: clock.now) }
         let outOfTime =
-          deadline.map { clock.now >= $0 && !extending } ?? false || (stop?.isRaised ?? false)
+          deadline.map { clock.now >= $0 && patient != .pastTheDeadline } ?? false || patient == .no
+          || (stop?.isRaised ?? false)
         if converged || reachedTarget || outOfTime {
           return Result(
             bound: bound, generated: generated, rounds: rounds, converged: converged)
@@ -151,27 +150,38 @@ struct PatternBound {
 }
 
 extension PatternBound {
-  /// Pricing past the deadline for a proof. It goes on while all of these hold:
-  /// - it is not yet `until`;
-  /// - the master LP's value is at or above the target: that value only
-  ///   falls from round to round and the converged bound equals it, so
-  ///   below the target no amount of pricing proves it;
-  /// - the bound rose by at least `rise` over the last second: pricing that
-  ///   has stalled (on `crossAgency: penalize` weeks the Lagrangian bound
-  ///   can stay at 0 for a hundred rounds) leaves the seconds to
-  ///   branch-and-cut.
-  struct Extension {
+  /// How long pricing waits for its bound, apart from the deadline:
+  /// - never once the bound has risen by less than `rise` over the last
+  ///   second: pricing that has stalled (on `crossAgency: penalize` weeks
+  ///   the Lagrangian bound can stay at 0 for a hundred rounds) leaves the
+  ///   seconds to branch-and-cut;
+  /// - past the deadline, up to `until`, while it can still prove the
+  ///   target: while the master LP's value is at or above it (that value
+  ///   only falls from round to round and the converged bound equals it, so
+  ///   below the target no amount of pricing proves it).
+  struct Patience {
     var until: ContinuousClock.Instant
     /// The least rise of the bound per second that counts as progress
     /// (the objective's step, say).
     var rise: Double
 
-    /// Whether pricing goes on past the deadline at `now`.
-    func applies(master value: Double, target: Double?, trace: BoundTrace, now: ContinuousClock.Instant)
-      -> Bool
+    /// What patience allows at `now`.
+    enum Verdict {
+      /// Pricing stops, deadline or not.
+      case no
+      /// Pricing goes on until the deadline.
+      case untilTheDeadline
+      /// Pricing goes on, past the deadline too.
+      case pastTheDeadline
+    }
+
+    /// Whether pricing goes on at `now`, with the master's `value`.
+    func waits(master value: Double, target: Double?, trace: BoundTrace, now: ContinuousClock.Instant)
+      -> Verdict
     {
-      guard now < until, let target, value >= target else { return false }
-      return trace.rose(by: rise, over: .seconds(1), now: now)
+      guard trace.rose(by: rise, over: .seconds(1), now: now) else { return .no }
+      guard now < until, let target, value >= target else { return .untilTheDeadline }
+      return .pastTheDeadline
     }
   }
 

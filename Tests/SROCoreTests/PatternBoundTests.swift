@@ -157,36 +157,40 @@ import Testing
   @Test func pricingGoesOnPastTheDeadlineOnlyWhileItCanProve() throws {
     let (scenario, patterns, optimum) = try generatedTwelveSchools()
     let blocks = scenario.blocks()
-    let later = PatternBound.Extension(until: .now + .seconds(60), rise: 0)
-    let extended = try patterns.run(target: optimum, deadline: .now, proofExtension: later)
+    let later = PatternBound.Patience(until: .now + .seconds(60), rise: 0)
+    let extended = try patterns.run(target: optimum, deadline: .now, patience: later)
     #expect(extended.rounds > 1)
     #expect(extended.bound <= optimum + 1e-6)
     let everyBlockShort = blocks.reduce(0.0) {
       $0 + Double($1.needed) * scenario.policy.weights.uncoveredCost(hours: $1.hours, priority: $1.priority)
     }
-    let unprovable = try patterns.run(target: everyBlockShort + 1, deadline: .now, proofExtension: later)
+    let unprovable = try patterns.run(target: everyBlockShort + 1, deadline: .now, patience: later)
     #expect(unprovable.rounds == 1 && !unprovable.converged)
-    let over = PatternBound.Extension(until: .now, rise: 0)
-    #expect(try patterns.run(target: optimum, deadline: .now, proofExtension: over).rounds == 1)
+    let over = PatternBound.Patience(until: .now, rise: 0)
+    #expect(try patterns.run(target: optimum, deadline: .now, patience: over).rounds == 1)
   }
 
-  /// A bound that stalls for a second ends the extension; one that rises
-  /// by the step, or a trace shorter than the window, does not.
-  @Test func aStalledBoundEndsTheExtension() {
+  /// A bound that stalls for a second ends pricing, deadline or not; one
+  /// that rises by the step, or a trace shorter than the window, does not.
+  /// Past the deadline pricing waits only while the master could still
+  /// prove the target.
+  @Test func aStalledBoundEndsPricing() {
     let start = ContinuousClock.now
     var trace = PatternBound.BoundTrace()
     trace.record(10, at: start)
     #expect(trace.rose(by: 1, over: .seconds(1), now: start + .milliseconds(500)))
     trace.record(10.5, at: start + .milliseconds(1200))
     #expect(!trace.rose(by: 1, over: .seconds(1), now: start + .milliseconds(1200)))
+    let patience = PatternBound.Patience(until: start + .seconds(5), rise: 1)
+    #expect(patience.waits(master: 20, target: 15, trace: trace, now: start + .milliseconds(1200)) == .no)
     trace.record(11, at: start + .milliseconds(1300))
     #expect(trace.rose(by: 1, over: .seconds(1), now: start + .milliseconds(1300)))
-    let proof = PatternBound.Extension(until: start + .seconds(5), rise: 1)
     let now = start + .milliseconds(1300)
-    #expect(proof.applies(master: 20, target: 15, trace: trace, now: now))
-    #expect(!proof.applies(master: 14, target: 15, trace: trace, now: now))
-    #expect(!proof.applies(master: 20, target: nil, trace: trace, now: now))
-    #expect(!proof.applies(master: 20, target: 15, trace: trace, now: start + .seconds(5)))
+    #expect(patience.waits(master: 20, target: 15, trace: trace, now: now) == .pastTheDeadline)
+    #expect(patience.waits(master: 14, target: 15, trace: trace, now: now) == .untilTheDeadline)
+    #expect(patience.waits(master: 20, target: nil, trace: trace, now: now) == .untilTheDeadline)
+    let due = PatternBound.Patience(until: now, rise: 1)
+    #expect(due.waits(master: 20, target: 15, trace: trace, now: now) == .untilTheDeadline)
   }
 
   /// The police part of generated 24-school seed 9 (6 schools, 10

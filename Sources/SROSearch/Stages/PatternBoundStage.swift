@@ -3,10 +3,11 @@ import SROFormulation
 /// The pattern bound (``PatternBound``): officer-weeks priced by column
 /// generation, which captures the weekly-hours knapsack the LP relaxes.
 /// Priced once per search, for ``PartSearch/patternSearch`` (at most half
-/// of what is left of the time limit), and on while the master LP shows
-/// that a converged bound could still prove the best roster optimal and
-/// the bound still rises (``PatternBound/Extension``): up to half of what
-/// is left, or ``PartSearch/patternProofSearch`` without a time limit.
+/// of what is left of the time limit), less once the bound stalls, and on
+/// while the master LP shows that a converged bound could still prove the
+/// best roster optimal and the bound still rises (``PatternBound/Patience``):
+/// up to half of what is left, or ``PartSearch/patternProofSearch``
+/// without a time limit.
 /// With ``onlyWhenLPLooksWeak``
 /// it runs only while the best roster is more than twice the bound: a
 /// weak LP, which branch-and-cut rarely closes in a second.
@@ -30,7 +31,7 @@ struct PatternBoundStage: SearchStage {
       result = try patterns.run(
         target: state.best?.objective.map { $0 - (state.step ?? 1e-6) / 2 },
         deadline: now + min(PartSearch.patternSearch, half ?? PartSearch.patternSearch),
-        proofExtension: .init(until: now + (half ?? PartSearch.patternProofSearch), rise: state.step ?? 1e-6),
+        patience: .init(until: now + (half ?? PartSearch.patternProofSearch), rise: state.step ?? 1e-6),
         stop: state.stop)
     } catch { throw .solver(error) }
     state.bound = max(state.bound, result.bound)
