@@ -76,11 +76,11 @@ struct PartSearch {
       model: coverage.model, timeLimit: options.timeLimit, log: options.log, knownBound: knownBound,
       stop: options.stop, progress: options.partProgress)
     state.fallback = GreedyStart(coverage: coverage).solution()
-    try RelaxationStage().run(on: self, &state)
+    let reStaffedBesideLP = try relaxationBesideReStaffing(&state)
     guard state.relaxation?.status == .optimal, !state.isOver else {
-      if !state.isOver, let greedy = state.fallback {
-        state.best = greedy
-        try ReStaffingStage(untilDeadline: true).run(on: self, &state)
+      if let start = reStaffedBesideLP ?? state.fallback {
+        state.best = start
+        if !state.isOver { try ReStaffingStage(untilDeadline: true).run(on: self, &state) }
       }
       return state.outcome()
     }

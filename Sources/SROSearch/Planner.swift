@@ -21,6 +21,10 @@ public struct PlanningOptions: Sendable {
   public var stop: StopRequest?
   /// Where this part reports its progress (set by ``Planner`` per part).
   var partProgress: PartProgress?
+  /// Whether a part may re-staff its greedy roster on a second thread
+  /// while its LP relaxation runs (``PartSearch/relaxationBesideReStaffing(_:)``);
+  /// off where parts share the threads.
+  var reStaffsBesideLP = true
   /// A published roster to stay close to (minimal-change re-planning).
   public var published: PublishedRoster?
   /// Solve independent parts apart (the same optimum, found faster).
@@ -106,6 +110,7 @@ public enum Planner {
         partOptions.published = options.published?.restricted(to: part)
         partOptions.partProgress = board?.part(index)
         partOptions.timeLimit = deadline.map { max(.milliseconds(50), $0 - .now) }
+        partOptions.reStaffsBesideLP = false  // the other parts keep the threads busy
         return Result { () throws(PlanningError) in
           try planPart(Instance(part), options: partOptions, tuning: tuning)
         }

@@ -144,4 +144,40 @@ import Testing
         "PatternBoundStage", "BranchAndCutStage",
       ])
   }
+
+  /// With a second thread and a time limit, the greedy roster is
+  /// re-staffed beside the LP relaxation: the relaxation ends as it does
+  /// alone, the state's best is left untouched (a finished LP's stages
+  /// must not depend on the other thread), and the roster returned is
+  /// valid and no worse than the greedy one. With one thread, or without
+  /// a time limit, the relaxation runs alone.
+  @Test func reStaffingBesideTheLPLeavesTheRelaxationAsItIs() throws {
+    var options = PlanningOptions()
+    options.threads = 2
+    options.timeLimit = .seconds(60)
+    let twoThreads = PartSearch(coverage: search.coverage, options: options)
+    var state = SearchState(
+      model: search.coverage.model, timeLimit: options.timeLimit, log: .silent, knownBound: nil)
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    state.fallback = greedy
+    let reStaffed = try #require(try twoThreads.relaxationBesideReStaffing(&state))
+    #expect(state.relaxation?.status == .optimal)
+    #expect(state.best == nil)
+    var alone = freshState()
+    try RelaxationStage().run(on: search, &alone)
+    #expect(abs(state.bound - alone.bound) < 1e-6)
+    let (after, before) = (try #require(reStaffed.objective), try #require(greedy.objective))
+    #expect(after <= before + 1e-9)
+    state.best = reStaffed
+    #expect(try validatedObjective(state) >= optimum - 1e-9)
+    for (threads, limit) in [(1, Duration.seconds(60)), (2, nil)] {
+      options.threads = threads
+      options.timeLimit = limit
+      var other = SearchState(model: search.coverage.model, timeLimit: limit, log: .silent, knownBound: nil)
+      other.fallback = greedy
+      #expect(
+        try PartSearch(coverage: search.coverage, options: options).relaxationBesideReStaffing(&other) == nil)
+      #expect(other.relaxation?.status == .optimal)
+    }
+  }
 }
