@@ -6,7 +6,8 @@ import SROFormulation
 extension PartSearch {
   /// Stage 1 (``RelaxationStage``) with the part's second thread put to
   /// work when it has one (``PlanningOptions/threads`` above 1, the part
-  /// alone: ``PlanningOptions/reStaffsBesideLP``) and a time limit: while the LP relaxation runs, the greedy roster is re-staffed
+  /// alone: ``PlanningOptions/reStaffsBesideLP``) and a time limit: while
+  /// the LP relaxation runs, the greedy roster is re-staffed
   /// (``ReStaffing``) on another thread until the LP ends. Returns that
   /// roster, which the search uses only when the LP did not finish: a
   /// finished LP's stages run as they would alone, so how far the second
