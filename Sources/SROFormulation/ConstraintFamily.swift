@@ -15,6 +15,10 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
   case day
   /// §4.6: an officer's week within `maxHoursPerWeek` plus overtime.
   case week
+  /// Not a rule of its own: §4.4 again, as cliques of an officer's blocks
+  /// on one day whose hours together exceed `maxHoursPerDay` (a tighter
+  /// model, the same optimum).
+  case long
   /// Not a rule: interchangeable officers ordered by hours (a tighter model,
   /// the same optimum).
   case symmetry

@@ -48,7 +48,7 @@ extension CoverageModel {
   }
 
   /// `sorted` (by start) cut into runs of blocks that all share a moment.
-  private func overlappingGroups(_ sorted: [(block: Int, variable: Variable)])
+  func overlappingGroups(_ sorted: [(block: Int, variable: Variable)])
     -> [[(block: Int, variable: Variable)]]
   {
     var groups: [[(block: Int, variable: Variable)]] = []

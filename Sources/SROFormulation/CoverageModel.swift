@@ -100,6 +100,7 @@ public struct CoverageModel: Sendable {
           addRestRows(officer, day, today, tomorrow)
         }
         addDayRow(officer, day, today)
+        addLongBlockRows(officer, day, today)
       }
       addWeekRow(o, columns.byOfficer[o])
     }

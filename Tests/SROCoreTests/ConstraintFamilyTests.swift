@@ -117,6 +117,82 @@ import Testing
     #expect(rows(plain, .week) == ["week[o1]"])
   }
 
+  /// A 6.5-hour school day, a 2.5-hour afternoon and a 4.5-hour evening
+  /// game, one officer, a 10-hour day, uncovered weight 100. On paper: the
+  /// best roster takes the day and the afternoon (9 h) and leaves the game,
+  /// 4.5 × 100 = 450. The day row alone lets the LP fill the last hour
+  /// with two ninths of the game, 3.5 h uncovered: 350. The `long` row
+  /// (day and game, at most one)
+  /// closes that gap, and the afternoon (2.5 h, no block longer than 7.5 h)
+  /// gets no row.
+  func longDayScenario() throws -> Scenario {
+    try scenario(
+      """
+      policy: {maxHoursPerDay: 10}
+      schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "08:00", end: "14:30", officers: 1}, {day: mon, start: "14:30", end: "17:00", officers: 1}]}]
+      events: [{id: game, school: s1, day: mon, start: "18:00", end: "22:30", officers: 1}]
+      officers: [{id: o1, agency: A, home: s1}]
+      """)
+  }
+
+  @Test func longRowsJoinBlocksThatTogetherOverfillADay() throws {
+    let tight = try CoverageModel(scenario: longDayScenario())
+    #expect(rows(tight, .long) == ["long[o1,game]"])
+    let row = try #require(tight.model.constraints(inFamily: "long").first)
+    #expect(variables(of: row, in: tight) == ["x[o1,game]", "x[o1,s1,mon,08:00-14:30]"])
+    #expect(row.constraint.sense == .lessOrEqual && row.constraint.rightHandSide == 1)
+    #expect(abs((try GLPK.solveRelaxation(tight.model).objective ?? .nan) - 450) < 1e-6)
+    #expect(abs((try GLPK.solve(tight.model).objective ?? .nan) - 450) < 1e-6)
+
+    let plain = try CoverageModel(scenario: longDayScenario(), formulation: .plain)
+    #expect(rows(plain, .long).isEmpty)
+    #expect(abs((try GLPK.solveRelaxation(plain.model).objective ?? .nan) - 350) < 1e-6)
+  }
+
+  /// Shorter blocks that rule out the same longer ones and share a moment
+  /// (the game and the dance) join one row; one that shares no moment with
+  /// them (the breakfast) gets a row of its own.
+  @Test func longRowsJoinShorterBlocksThatShareAMoment() throws {
+    let coverage = try CoverageModel(
+      scenario: scenario(
+        """
+        policy: {maxHoursPerDay: 10}
+        schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "08:00", end: "14:30", officers: 1}]}]
+        events:
+          - {id: breakfast, school: s1, day: mon, start: "03:00", end: "07:30", officers: 1}
+          - {id: game, school: s1, day: mon, start: "18:00", end: "22:30", officers: 1}
+          - {id: dance, school: s1, day: mon, start: "18:30", end: "22:30", officers: 1}
+        officers: [{id: o1, agency: A, home: s1}]
+        """))
+    #expect(rows(coverage, .long) == ["long[o1,breakfast]", "long[o1,game]"])
+    let rows = coverage.model.constraints(inFamily: "long")
+    #expect(
+      variables(of: rows[1], in: coverage) == ["x[o1,dance]", "x[o1,game]", "x[o1,s1,mon,08:00-14:30]"])
+  }
+
+  /// Two blocks longer than half the day make a row of their own, named
+  /// after the day, unless they share a moment (an `overlap` row holds
+  /// them then).
+  @Test func longBlocksOfOneDayAreARowUnlessTheyOverlap() throws {
+    let apart = try scenario(
+      """
+      policy: {maxHoursPerDay: 10}
+      schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "06:00", end: "12:00", officers: 1}]}]
+      events: [{id: night, school: s1, day: mon, start: "13:00", end: "19:00", officers: 1}]
+      officers: [{id: o1, agency: A, home: s1}]
+      """)
+    #expect(rows(try CoverageModel(scenario: apart), .long) == ["long[o1,mon,over-half]"])
+    let together = try scenario(
+      """
+      policy: {maxHoursPerDay: 10}
+      schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "06:00", end: "12:00", officers: 1}]}]
+      events: [{id: drill, school: s1, day: mon, start: "07:00", end: "13:00", officers: 1}]
+      officers: [{id: o1, agency: A, home: s1}]
+      """)
+    #expect(rows(try CoverageModel(scenario: together), .long).isEmpty)
+    #expect(rows(try CoverageModel(scenario: together), .overlap) == ["overlap[o1,mon,07:00]"])
+  }
+
   @Test func symmetryOrdersInterchangeableOfficersUnlessOneIsPinned() throws {
     let twins = """
       schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "08:00", end: "12:00", officers: 1}]}]
