@@ -16,8 +16,8 @@ public enum ConstraintFamily: String, CaseIterable, Sendable {
   /// §4.6: an officer's week within `maxHoursPerWeek` plus overtime.
   case week
   /// Not a rule of its own: §4.4 again, as cliques of an officer's blocks
-  /// on one day whose hours together exceed `maxHoursPerDay` (a tighter
-  /// model, the same optimum).
+  /// on one day any two of which together exceed `maxHoursPerDay` or share
+  /// a moment (a tighter model, the same optimum; tight formulation only).
   case long
   /// Not a rule: interchangeable officers ordered by hours (a tighter model,
   /// the same optimum).

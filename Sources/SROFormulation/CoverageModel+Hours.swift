@@ -15,28 +15,30 @@ extension CoverageModel {
 
   /// `long[officer,…]`, tight formulation only: §4.4 again, as cliques.
   /// Two blocks of one day whose hours together exceed `maxHoursPerDay`
-  /// are never both taken, and the day row alone lets the LP cheat on
-  /// that: a full school day plus a sixth of a 4.5-hour evening game fits
-  /// a 10-hour day. A block of at most half the limit rules out every block
-  /// longer than the limit less its hours (each of those is longer than
-  /// half the limit, so any two of them exceed it as well). The shorter
-  /// blocks that rule out the same longer ones, cut into runs that share a
-  /// moment (never both taken either), make one row with them, named after
-  /// the run's first block. One more row, named after the day, holds the
-  /// blocks longer than half the limit when no row of the first kind holds
-  /// them all. A clique whose blocks all share a moment is left out: an
+  /// (``Rules/withinDay(_:)``) are never both taken, and the day row alone
+  /// lets the LP cheat on that: a 9.25-hour school day plus a sixth of a
+  /// 4.5-hour evening game fits a 10-hour day. A block of at most half the
+  /// limit rules out every block longer than the limit less its hours
+  /// (each of those is longer than half the limit, so any two of them
+  /// exceed it as well). The shorter blocks that rule out exactly the same
+  /// longer ones, cut into runs that share a moment (never both taken
+  /// either), make one row with them, named after the run's first block
+  /// (by start). One more row, named after the day, holds the blocks
+  /// longer than half the limit when no row of the first kind holds them
+  /// all. A clique whose blocks all share a moment is left out: an
   /// `overlap` row holds it already.
   mutating func addLongBlockRows(
     _ officer: Officer, _ day: Weekday, _ today: [(block: Int, variable: Variable)]
   ) {
     guard formulation.rows == .tight else { return }
-    let limit = scenario.policy.maxHoursPerDay + Self.hoursTolerance
+    let rules = instance.rules
     func hours(_ candidate: (block: Int, variable: Variable)) -> Double { blocks[candidate.block].hours }
-    let long = today.filter { hours($0) > limit / 2 }
+    // Longer than half the limit: a block twice over would not fit the day.
+    let long = today.filter { !rules.withinDay(2 * hours($0)) }
     var runsByPartners: [[Int]: [(block: Int, variable: Variable)]] = [:]
     var partnerSets: [[Int]] = []
-    for shorter in today where hours(shorter) <= limit / 2 {
-      let partners = long.indices.filter { hours(long[$0]) + hours(shorter) > limit }
+    for shorter in today where rules.withinDay(2 * hours(shorter)) {
+      let partners = long.indices.filter { !rules.withinDay(hours(long[$0]) + hours(shorter)) }
       guard !partners.isEmpty else { continue }
       if runsByPartners[partners] == nil { partnerSets.append(partners) }
       runsByPartners[partners, default: []].append(shorter)
@@ -63,10 +65,6 @@ extension CoverageModel {
     else { return }
     addRow(LinearExpression.sum(clique.map(\.variable)) <= 1, .long, index)
   }
-
-  /// Added to a limit on hours so that sums of block hours (whole minutes
-  /// over 60, in floating point) equal to it never count as exceeding it.
-  private static let hoursTolerance = 1e-9
 
   /// §4.6 `week[officer]`: `Σ hours × x − step × ot ≤ maxHoursPerWeek`, the
   /// overtime counted in steps; in the tight formulation only when the

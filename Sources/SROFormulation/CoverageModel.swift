@@ -11,7 +11,8 @@ import SROScenario
 /// too). Row families (``ConstraintFamily``), in order: `cover`, then
 /// officer by officer and day by day `overlap` (clique rows over each
 /// officer's overlapping blocks), `travel` and `rest` (each row: one block
-/// and a clique of the blocks it rules out) and `day`, then `week`, and
+/// and a clique of the blocks it rules out), `day` and `long` (the day
+/// rule again as cliques, tight formulation only), then `week`, and
 /// `symmetry` (interchangeable officers ordered by hours). Rows that can
 /// never bind are left out. Each family is written by a function of its
 /// own, named after the rule (`CoverageModel+Cover.swift`, …); the rules
@@ -120,11 +121,12 @@ public struct Formulation: Sendable, Hashable {
   /// How the travel, rest, day and week rules are written.
   public enum Rows: Sendable, Hashable {
     /// Travel and rest rows pair a block with a group of mutually
-    /// overlapping blocks it rules out; rows that cannot bind are left out.
+    /// overlapping blocks it rules out; rows that cannot bind are left out;
+    /// `long` rows restate the day rule as cliques.
     case tight
     /// The straightforward form benchmarks compare against: one row per
-    /// conflicting pair for travel and rest, a day row for every officer-day
-    /// and a week row for every officer.
+    /// conflicting pair for travel and rest, a day row for every officer-day,
+    /// a week row for every officer and no `long` rows.
     case plain
   }
 

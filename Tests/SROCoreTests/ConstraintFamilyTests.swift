@@ -172,13 +172,13 @@ import Testing
 
   /// Two blocks longer than half the day make a row of their own, named
   /// after the day, unless they share a moment (an `overlap` row holds
-  /// them then).
+  /// them then); blocks that only touch share none.
   @Test func longBlocksOfOneDayAreARowUnlessTheyOverlap() throws {
     let apart = try scenario(
       """
       policy: {maxHoursPerDay: 10}
       schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "06:00", end: "12:00", officers: 1}]}]
-      events: [{id: night, school: s1, day: mon, start: "13:00", end: "19:00", officers: 1}]
+      events: [{id: afternoon, school: s1, day: mon, start: "12:00", end: "18:00", officers: 1}]
       officers: [{id: o1, agency: A, home: s1}]
       """)
     #expect(rows(try CoverageModel(scenario: apart), .long) == ["long[o1,mon,over-half]"])
@@ -191,6 +191,42 @@ import Testing
       """)
     #expect(rows(try CoverageModel(scenario: together), .long).isEmpty)
     #expect(rows(try CoverageModel(scenario: together), .overlap) == ["overlap[o1,mon,07:00]"])
+  }
+
+  /// Shorter blocks join a row only with the same longer blocks: the vigil
+  /// (4.5 h) rules out the school day (8.5 h) and the tournament (6 h), the
+  /// drill (2 h) only the school day, though the two overlap. The vigil's
+  /// row holds every block longer than half the day, so no `over-half` row;
+  /// without the vigil, the drill's row does not, so there is one.
+  @Test func longRowsJoinShorterBlocksOnlyWithTheSameLongerOnes() throws {
+    let yaml = try #require(handCheckedCases.first { $0.name == "blocks that overfill a day" }).yaml
+    let coverage = try CoverageModel(scenario: scenario(yaml))
+    try #require(rows(coverage, .long) == ["long[o1,vigil]", "long[o1,drill]"])
+    let long = coverage.model.constraints(inFamily: "long")
+    #expect(
+      variables(of: long[0], in: coverage) == ["x[o1,s1,mon,06:00-14:30]", "x[o1,tournament]", "x[o1,vigil]"])
+    #expect(variables(of: long[1], in: coverage) == ["x[o1,drill]", "x[o1,s1,mon,06:00-14:30]"])
+    let withoutVigil = yaml.split(separator: "\n").filter { !$0.contains("vigil") }.joined(separator: "\n")
+    #expect(
+      rows(try CoverageModel(scenario: scenario(withoutVigil)), .long) == [
+        "long[o1,drill]", "long[o1,mon,over-half]",
+      ])
+  }
+
+  /// Blocks that exactly fill the day, or are exactly half of it, get no
+  /// `long` row, also where the sum of their hours comes out a little over
+  /// the limit in floating point (230 + 208 minutes at 7.3 h).
+  @Test func longRowsLeaveOutBlocksThatExactlyFillADay() throws {
+    let exact = try #require(handCheckedCases.first { $0.name == "a day filled exactly" }).yaml
+    #expect(rows(try CoverageModel(scenario: scenario(exact)), .long).isEmpty)
+    let halves = try scenario(
+      """
+      policy: {maxHoursPerDay: 7.5}
+      schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "08:00", end: "11:45", officers: 1}]}]
+      events: [{id: assembly, school: s1, day: mon, start: "12:00", end: "15:45", officers: 1}]
+      officers: [{id: o1, agency: A, home: s1}]
+      """)
+    #expect(rows(try CoverageModel(scenario: halves), .long).isEmpty)
   }
 
   @Test func symmetryOrdersInterchangeableOfficersUnlessOneIsPinned() throws {

@@ -165,6 +165,32 @@ let handCheckedCases: [HandCheckedCase] = [
         - {id: s2, level: elementary, coverage: [{day: mon, start: "08:00", end: "12:00", officers: 1}]}
       officers: [{id: o1, agency: A, home: s1}]
       """, objective: 4),
+  // A 10-hour day: the 4.5 h vigil and the 2 h drill overlap, the school
+  // day is 8.5 h, the 6 h tournament has priority 2. The drill and the
+  // tournament fit (8 h); any other two blocks overfill the day or
+  // overlap. Nothing taken costs 450 + 200 + 850 + 1200 = 2700; the
+  // tournament and the drill save 1400: 1300.
+  HandCheckedCase(
+    name: "blocks that overfill a day",
+    yaml: """
+      policy: {maxHoursPerDay: 10}
+      schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "06:00", end: "14:30", officers: 1}]}]
+      events:
+        - {id: vigil, school: s1, day: mon, start: "01:00", end: "05:30", officers: 1}
+        - {id: drill, school: s1, day: mon, start: "03:30", end: "05:30", officers: 1}
+        - {id: tournament, school: s1, day: mon, start: "15:00", end: "21:00", officers: 1, priority: 2}
+      officers: [{id: o1, agency: A, home: s1}]
+      """, objective: 1300),
+  // A 7.3-hour day filled exactly: 230 + 208 minutes (in floating point
+  // 3.8333… + 3.4666… comes out a little over 7.3). Both are covered: 0.
+  HandCheckedCase(
+    name: "a day filled exactly",
+    yaml: """
+      policy: {maxHoursPerDay: 7.3}
+      schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "08:00", end: "11:50", officers: 1}]}]
+      events: [{id: assembly, school: s1, day: mon, start: "12:00", end: "15:28", officers: 1}]
+      officers: [{id: o1, agency: A, home: s1}]
+      """, objective: 0),
 ]
 
 @Suite struct HandCheckedTests {

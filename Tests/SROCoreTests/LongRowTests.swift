@@ -1,0 +1,135 @@
+import GLPKSolver
+import LinearModel
+import SROTestSupport
+import SROValidator
+import Testing
+
+@testable import SROFormulation
+@testable import SROScenario
+
+/// The `long` rows (the day rule as cliques) on random small days of
+/// events, some of them exactly half the day or exactly what another leaves
+/// of it, with day limits whose sums of minutes are inexact in floating
+/// point: no row ever cuts off a valid roster.
+@Suite struct LongRowTests {
+  /// Day limits: whole, half and quarter hours, and 6.6, 7.3 and 10.1, where
+  /// two blocks of whole minutes that exactly fill the day add up to a
+  /// little more than the limit in floating point (e.g. 230 + 208 minutes
+  /// at 7.3 h).
+  static let dayLimits = [4, 6.6, 7.3, 7.5, 9.75, 10, 10.1, 12, 24]
+
+  /// A scenario drawn from `seed`: two schools 17 minutes apart, a home
+  /// officer and a relief officer, three to six events on Monday and
+  /// Tuesday, maybe a school day (closed on Monday, or not), maybe a
+  /// partial absence, maybe a short week for the relief officer.
+  func randomYAML(seed: UInt64) -> String {
+    var rng = SplitMix64(seed: seed)
+    let limit = rng.pick(Self.dayLimits)
+    let dayMinutes = Int((limit * 60).rounded())
+    var lengths: [Int] = []
+    var events: [String] = []
+    for e in 0..<rng.int(in: 3...6) {
+      let length: Int
+      if let last = lengths.last, rng.chance(0.35), (1...1380).contains(dayMinutes - last) {
+        length = dayMinutes - last
+      } else if rng.chance(0.15), dayMinutes % 2 == 0 {
+        length = dayMinutes / 2
+      } else {
+        length = rng.int(in: 20...600)
+      }
+      lengths.append(length)
+      let start = rng.int(in: 0...(1439 - length))
+      events.append(
+        "  - {id: e\(e), school: \(rng.pick(["s1", "s2"])), day: \(rng.chance(0.8) ? "mon" : "tue"), "
+          + "start: \"\(time(start))\", end: \"\(time(start + length))\", "
+          + "officers: \(rng.chance(0.2) ? 2 : 1), priority: \(rng.int(in: 1...3))}")
+    }
+    let coverage =
+      rng.chance(0.5)
+      ? "[{days: [mon, tue], start: \"08:00\", end: \"\(time(rng.int(in: 600...930)))\", officers: 1}]" : "[]"
+    var yaml = """
+      policy: {maxHoursPerDay: \(limit)}
+      schools:
+        - {id: s1, level: elementary, location: {lat: 35.2, lon: -97.4}, coverage: \(coverage)}
+        - {id: s2, level: elementary, location: {lat: 35.3, lon: -97.4}}
+      officers: [{id: o1, agency: A, home: s1}, {id: o2, agency: A, maxHoursPerWeek: \(rng.pick([40, 12, 8]))}]
+      events:
+      \(events.joined(separator: "\n"))
+      """
+    if rng.chance(0.3) { yaml += "\nclosures: [{school: s1, day: mon}]" }
+    if rng.chance(0.3) {
+      let start = rng.int(in: 0...1200)
+      yaml +=
+        "\nabsences: [{officer: o2, day: mon, start: \"\(time(start))\", end: \"\(time(start + 180))\"}]"
+    }
+    return yaml
+  }
+
+  /// `minutes` after midnight as `HH:MM`.
+  func time(_ minutes: Int) -> String { TimeOfDay(minutes: minutes).description }
+
+  /// Every two blocks a `long` row holds, taken by its officer and nothing
+  /// else, make a roster the independent validator refuses for overlapping
+  /// or for overfilling the day (the rules the row stands for).
+  func expectEveryLongPairRefused(_ coverage: CoverageModel, seed: UInt64) throws {
+    let pairOf = Dictionary(
+      uniqueKeysWithValues: coverage.assignments.map {
+        ($0.variable.index, PinCheck.Pair(officer: $0.officer, block: $0.block))
+      })
+    let validator = RosterValidator(scenario: coverage.scenario)
+    for row in coverage.model.constraints(inFamily: ConstraintFamily.long.rawValue) {
+      let pairs = row.constraint.expression.terms.compactMap { pairOf[$0.variable.index] }
+      #expect(pairs.count == row.constraint.expression.terms.count, "seed \(seed): \(row.name)")
+      for (i, first) in pairs.enumerated() {
+        for second in pairs[(i + 1)...] {
+          let solution = try #require(coverage.solution(taking: [first, second]))
+          let violations = validator.validate(coverage.roster(from: solution)).violations.filter {
+            $0.hasSuffix("which overlap") || $0.contains("over maxHoursPerDay")
+          }
+          #expect(!violations.isEmpty, "seed \(seed): \(row.name) holds two blocks one roster may take")
+        }
+      }
+    }
+  }
+
+  /// The optimum of `instance`'s tight model is the plain model's, and its
+  /// roster passes the independent validator.
+  func expectSameOptimum(_ instance: Instance, seed: UInt64, _ what: String) throws {
+    let model = try CoverageModel(instance: instance, published: nil, formulation: .tight)
+    let tight = try GLPK.solve(model.model)
+    let plain = try GLPK.solve(CoverageModel(instance: instance, published: nil, formulation: .plain).model)
+    #expect(tight.status == .optimal && plain.status == .optimal, "seed \(seed), \(what)")
+    #expect(abs((tight.objective ?? .nan) - (plain.objective ?? .nan)) < 1e-6, "seed \(seed), \(what)")
+    let validation = RosterValidator(scenario: instance.scenario).validate(model.roster(from: tight))
+    #expect(validation.violations == [], "seed \(seed), \(what)")
+  }
+
+  /// On 120 random scenarios, most with `long` rows: no row holds two
+  /// blocks a valid roster may take together, and the tight model reaches
+  /// the plain one's optimum, whole, restricted to some pairs, and with a
+  /// pin (when the pin keeps the rules).
+  @Test func longRowsCutOffNoValidRoster() throws {
+    var withLongRows = 0
+    for seed in UInt64(1)...120 {
+      let yaml = randomYAML(seed: seed)
+      let drawn = try scenario(yaml)
+      let coverage = try CoverageModel(scenario: drawn)
+      if !coverage.model.constraints(inFamily: ConstraintFamily.long.rawValue).isEmpty { withLongRows += 1 }
+      try expectEveryLongPairRefused(coverage, seed: seed)
+      let instance = Instance(drawn)
+      try expectSameOptimum(instance, seed: seed, "whole")
+      var rng = SplitMix64(seed: seed, stream: "restriction")
+      let allowed = Set(
+        instance.eligible.enumerated().flatMap { o, blocks in
+          blocks.map { PinCheck.Pair(officer: o, block: $0) }
+        }.filter { _ in rng.chance(0.6) })
+      try expectSameOptimum(instance.restricted(to: allowed), seed: seed, "restricted")
+      let pinned = try scenario(
+        yaml + "\npins: [{officer: o2, school: s1, day: mon, start: \"00:00\", end: \"12:00\"}]")
+      if (try? PinCheck(instance: Instance(pinned)).resolve()) != nil {
+        try expectSameOptimum(Instance(pinned), seed: seed, "pinned")
+      }
+    }
+    #expect(withLongRows >= 60)
+  }
+}
