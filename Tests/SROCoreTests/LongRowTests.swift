@@ -1,5 +1,6 @@
 import GLPKSolver
 import LinearModel
+import SRORoster
 import SROTestSupport
 import SROValidator
 import Testing
@@ -92,22 +93,30 @@ import Testing
     }
   }
 
-  /// The optimum of `instance`'s tight model is the plain model's, and its
-  /// roster passes the independent validator.
-  func expectSameOptimum(_ instance: Instance, seed: UInt64, _ what: String) throws {
-    let model = try CoverageModel(instance: instance, published: nil, formulation: .tight)
+  /// The optimum of `instance`'s tight model (re-planning `published`, if
+  /// given) is the plain model's, and its roster, returned, passes the
+  /// independent validator.
+  @discardableResult
+  func expectSameOptimum(
+    _ instance: Instance, published: PublishedRoster? = nil, seed: UInt64, _ what: String
+  ) throws -> Roster {
+    let model = try CoverageModel(instance: instance, published: published, formulation: .tight)
     let tight = try GLPK.solve(model.model)
-    let plain = try GLPK.solve(CoverageModel(instance: instance, published: nil, formulation: .plain).model)
+    let plain = try GLPK.solve(
+      CoverageModel(instance: instance, published: published, formulation: .plain).model)
     #expect(tight.status == .optimal && plain.status == .optimal, "seed \(seed), \(what)")
     #expect(abs((tight.objective ?? .nan) - (plain.objective ?? .nan)) < 1e-6, "seed \(seed), \(what)")
-    let validation = RosterValidator(scenario: instance.scenario).validate(model.roster(from: tight))
-    #expect(validation.violations == [], "seed \(seed), \(what)")
+    let roster = model.roster(from: tight)
+    #expect(
+      RosterValidator(scenario: instance.scenario).validate(roster).violations == [], "seed \(seed), \(what)")
+    return roster
   }
 
   /// On 120 random scenarios, most with `long` rows: no row holds two
   /// blocks a valid roster may take together, and the tight model reaches
   /// the plain one's optimum, whole, restricted to some pairs, and with a
-  /// pin (when the pin keeps the rules).
+  /// pin (when the pin keeps the rules), also re-planning the whole
+  /// scenario's roster.
   @Test func longRowsCutOffNoValidRoster() throws {
     var withLongRows = 0
     for seed in UInt64(1)...120 {
@@ -117,7 +126,7 @@ import Testing
       if !coverage.model.constraints(inFamily: ConstraintFamily.long.rawValue).isEmpty { withLongRows += 1 }
       try expectEveryLongPairRefused(coverage, seed: seed)
       let instance = Instance(drawn)
-      try expectSameOptimum(instance, seed: seed, "whole")
+      let roster = try expectSameOptimum(instance, seed: seed, "whole")
       var rng = SplitMix64(seed: seed, stream: "restriction")
       let allowed = Set(
         instance.eligible.enumerated().flatMap { o, blocks in
@@ -128,6 +137,8 @@ import Testing
         yaml + "\npins: [{officer: o2, school: s1, day: mon, start: \"00:00\", end: \"12:00\"}]")
       if (try? PinCheck(instance: Instance(pinned)).resolve()) != nil {
         try expectSameOptimum(Instance(pinned), seed: seed, "pinned")
+        let published = PublishedRoster(assignments: roster.assignments, changeWeight: 50)
+        try expectSameOptimum(Instance(pinned), published: published, seed: seed, "pinned, re-planned")
       }
     }
     #expect(withLongRows >= 60)
