@@ -32,6 +32,7 @@ extension CoverageModel {
     guard formulation.rows == .tight else { return }
     let limit = scenario.policy.maxHoursPerDay + Self.hoursTolerance
     func hours(_ candidate: (block: Int, variable: Variable)) -> Double { blocks[candidate.block].hours }
+    guard today.contains(where: { hours($0) > limit / 2 }) else { return }
     let long = today.filter { hours($0) > limit / 2 }
     var runsByPartners: [[Int]: [(block: Int, variable: Variable)]] = [:]
     var partnerSets: [[Int]] = []
