@@ -35,6 +35,7 @@ extension CoverageModel {
     func hours(_ candidate: (block: Int, variable: Variable)) -> Double { blocks[candidate.block].hours }
     // Longer than half the limit: a block twice over would not fit the day.
     let long = today.filter { !rules.withinDay(2 * hours($0)) }
+    guard !long.isEmpty else { return }
     var runsByPartners: [[Int]: [(block: Int, variable: Variable)]] = [:]
     var partnerSets: [[Int]] = []
     for shorter in today where rules.withinDay(2 * hours(shorter)) {

@@ -94,6 +94,27 @@ import Testing
     #expect(rested.instance.rules.conflict(rested.blocks[0], rested.blocks[1]) == nil)
   }
 
+  /// Two late games that share a moment both rule out Tuesday's morning:
+  /// one row holds the three (at most one of them), named after the first
+  /// game; the plain form keeps a row per pair.
+  @Test func restRowsJoinLateBlocksThatShareAMoment() throws {
+    let games = try scenario(
+      """
+      policy: {minRestHours: 10}
+      schools: [{id: s1, level: elementary, coverage: [{day: tue, start: "08:00", end: "12:00", officers: 1}]}]
+      events:
+        - {id: game, school: s1, day: mon, start: "20:00", end: "23:00", officers: 1}
+        - {id: dance, school: s1, day: mon, start: "20:30", end: "23:00", officers: 1}
+      officers: [{id: o1, agency: A, home: s1}]
+      """)
+    let tight = try CoverageModel(scenario: games)
+    #expect(rows(tight, .rest) == ["rest[o1,game,tue,08:00]"])
+    let row = try #require(tight.model.constraints(inFamily: "rest").first)
+    #expect(variables(of: row, in: tight) == ["x[o1,dance]", "x[o1,game]", "x[o1,s1,tue,08:00-12:00]"])
+    let plain = try CoverageModel(scenario: games, formulation: .plain)
+    #expect(rows(plain, .rest) == ["rest[o1,game,tue,08:00]", "rest[o1,dance,tue,08:00]"])
+  }
+
   func hoursScenario() throws -> Scenario {
     try scenario(
       """
