@@ -11,7 +11,9 @@ import SROScenario
 /// too). Row families (``ConstraintFamily``), in order: `cover`, then
 /// officer by officer and day by day `overlap` (clique rows over each
 /// officer's overlapping blocks), `travel` and `rest` (each row: one block
-/// and a clique of the blocks it rules out), `day` and `long` (the day
+/// and a clique of the blocks it rules out; in the tight formulation a
+/// `rest` row may hold several blocks that share a moment and rule out the
+/// same clique), `day` and `long` (the day
 /// rule again as cliques, tight formulation only), then `week`, and
 /// `symmetry` (interchangeable officers ordered by hours). Rows that can
 /// never bind are left out. Each family is written by a function of its

@@ -42,12 +42,13 @@ import Testing
       let start = rng.int(in: 0...(1439 - length))
       events.append(
         "  - {id: e\(e), school: \(rng.pick(["s1", "s2"])), day: \(rng.chance(0.8) ? "mon" : "tue"), "
-          + "start: \"\(time(start))\", end: \"\(time(start + length))\", "
+          + "start: \"\(CliqueRowChecks.time(start))\", end: \"\(CliqueRowChecks.time(start + length))\", "
           + "officers: \(rng.chance(0.2) ? 2 : 1), priority: \(rng.int(in: 1...3))}")
     }
     let coverage =
       rng.chance(0.5)
-      ? "[{days: [mon, tue], start: \"08:00\", end: \"\(time(rng.int(in: 600...930)))\", officers: 1}]" : "[]"
+      ? "[{days: [mon, tue], start: \"08:00\", end: \"\(CliqueRowChecks.time(rng.int(in: 600...930)))\", officers: 1}]"
+      : "[]"
     var yaml = """
       policy: {maxHoursPerDay: \(limit)}
       schools:
@@ -61,55 +62,9 @@ import Testing
     if rng.chance(0.3) {
       let start = rng.int(in: 0...1200)
       yaml +=
-        "\nabsences: [{officer: o2, day: mon, start: \"\(time(start))\", end: \"\(time(start + 180))\"}]"
+        "\nabsences: [{officer: o2, day: mon, start: \"\(CliqueRowChecks.time(start))\", end: \"\(CliqueRowChecks.time(start + 180))\"}]"
     }
     return yaml
-  }
-
-  /// `minutes` after midnight as `HH:MM`.
-  func time(_ minutes: Int) -> String { TimeOfDay(minutes: minutes).description }
-
-  /// Every two blocks a `long` row holds, taken by its officer and nothing
-  /// else, make a roster the independent validator refuses for overlapping
-  /// or for overfilling the day (the rules the row stands for).
-  func expectEveryLongPairRefused(_ coverage: CoverageModel, seed: UInt64) throws {
-    let pairOf = Dictionary(
-      uniqueKeysWithValues: coverage.assignments.map {
-        ($0.variable.index, PinCheck.Pair(officer: $0.officer, block: $0.block))
-      })
-    let validator = RosterValidator(scenario: coverage.scenario)
-    for row in coverage.model.constraints(inFamily: ConstraintFamily.long.rawValue) {
-      let pairs = row.constraint.expression.terms.compactMap { pairOf[$0.variable.index] }
-      #expect(pairs.count == row.constraint.expression.terms.count, "seed \(seed): \(row.name)")
-      for (i, first) in pairs.enumerated() {
-        for second in pairs[(i + 1)...] {
-          let solution = try #require(coverage.solution(taking: [first, second]))
-          let violations = validator.validate(coverage.roster(from: solution)).violations.filter {
-            $0.hasSuffix("which overlap") || $0.contains("over maxHoursPerDay")
-          }
-          #expect(!violations.isEmpty, "seed \(seed): \(row.name) holds two blocks one roster may take")
-        }
-      }
-    }
-  }
-
-  /// The optimum of `instance`'s tight model (re-planning `published`, if
-  /// given) is the plain model's, and its roster, returned, passes the
-  /// independent validator.
-  @discardableResult
-  func expectSameOptimum(
-    _ instance: Instance, published: PublishedRoster? = nil, seed: UInt64, _ what: String
-  ) throws -> Roster {
-    let model = try CoverageModel(instance: instance, published: published, formulation: .tight)
-    let tight = try GLPK.solve(model.model)
-    let plain = try GLPK.solve(
-      CoverageModel(instance: instance, published: published, formulation: .plain).model)
-    #expect(tight.status == .optimal && plain.status == .optimal, "seed \(seed), \(what)")
-    #expect(abs((tight.objective ?? .nan) - (plain.objective ?? .nan)) < 1e-6, "seed \(seed), \(what)")
-    let roster = model.roster(from: tight)
-    #expect(
-      RosterValidator(scenario: instance.scenario).validate(roster).violations == [], "seed \(seed), \(what)")
-    return roster
   }
 
   /// On 120 random scenarios, most with `long` rows: no row holds two
@@ -124,22 +79,12 @@ import Testing
       let drawn = try scenario(yaml)
       let coverage = try CoverageModel(scenario: drawn)
       if !coverage.model.constraints(inFamily: ConstraintFamily.long.rawValue).isEmpty { withLongRows += 1 }
-      try expectEveryLongPairRefused(coverage, seed: seed)
-      let instance = Instance(drawn)
-      let roster = try expectSameOptimum(instance, seed: seed, "whole")
-      var rng = SplitMix64(seed: seed, stream: "restriction")
-      let allowed = Set(
-        instance.eligible.enumerated().flatMap { o, blocks in
-          blocks.map { PinCheck.Pair(officer: o, block: $0) }
-        }.filter { _ in rng.chance(0.6) })
-      try expectSameOptimum(instance.restricted(to: allowed), seed: seed, "restricted")
-      let pinned = try scenario(
-        yaml + "\npins: [{officer: o2, school: s1, day: mon, start: \"00:00\", end: \"12:00\"}]")
-      if (try? PinCheck(instance: Instance(pinned)).resolve()) != nil {
-        try expectSameOptimum(Instance(pinned), seed: seed, "pinned")
-        let published = PublishedRoster(assignments: roster.assignments, changeWeight: 50)
-        try expectSameOptimum(Instance(pinned), published: published, seed: seed, "pinned, re-planned")
+      try CliqueRowChecks.expectEveryPairRefused(coverage, .long, seed: seed) {
+        $0.hasSuffix("which overlap") || $0.contains("over maxHoursPerDay")
       }
+      try CliqueRowChecks.expectSameOptimumEverywhere(
+        yaml, pin: "{officer: o2, school: s1, day: mon, start: \"00:00\", end: \"12:00\"}", seed: seed,
+        stream: "restriction")
     }
     #expect(withLongRows >= 60)
   }
