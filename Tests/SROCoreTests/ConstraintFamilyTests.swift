@@ -75,6 +75,24 @@ import Testing
     #expect(enough.instance.rules.conflict(enough.blocks[0], enough.blocks[1]) == nil)
   }
 
+  /// Two blocks at s1 that share a moment both rule out s2's afternoon:
+  /// unlike `rest` rows, the tight form keeps a `travel` row per block (so
+  /// the models of weeks whose rows are mostly travel rows stay as they
+  /// were).
+  @Test func travelRowsKeepARowPerBlock() throws {
+    let coverage = try CoverageModel(
+      scenario: scenario(
+        """
+        schools:
+          - {id: s1, level: elementary, location: {lat: 35.20, lon: -97.50}, coverage: [{day: mon, start: "08:00", end: "12:00", officers: 1}]}
+          - {id: s2, level: elementary, location: {lat: 35.20, lon: -97.10}, coverage: [{day: mon, start: "12:30", end: "15:00", officers: 1}]}
+        events: [{id: ev, school: s1, day: mon, start: "11:00", end: "12:00", officers: 1}]
+        officers: [{id: o1, agency: A}]
+        """))
+    #expect(
+      rows(coverage, .travel) == ["travel[o1,s1,mon,08:00-12:00,mon,12:30]", "travel[o1,ev,mon,12:30]"])
+  }
+
   func restScenario(minRestHours: Int) throws -> Scenario {
     try scenario(
       """
