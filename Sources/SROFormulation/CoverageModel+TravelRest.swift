@@ -53,17 +53,19 @@ extension CoverageModel {
       return
     }
     var firstsByGroup:
-      [(group: [(block: Int, variable: Variable)], firsts: [(block: Int, variable: Variable)])] = []
+      [(key: [Int], group: [(block: Int, variable: Variable)], firsts: [(block: Int, variable: Variable)])] =
+        []
     for first in from {
       for group in ruledOutGroups(first.block) {
-        if let k = firstsByGroup.firstIndex(where: { $0.group.map(\.block) == group.map(\.block) }) {
+        let key = group.map(\.block)
+        if let k = firstsByGroup.firstIndex(where: { $0.key == key }) {
           firstsByGroup[k].firsts.append(first)
         } else {
-          firstsByGroup.append((group, [first]))
+          firstsByGroup.append((key, group, [first]))
         }
       }
     }
-    for (group, firsts) in firstsByGroup {
+    for (_, group, firsts) in firstsByGroup {
       let sorted = firsts.sorted { blocks[$0.block].interval.start < blocks[$1.block].interval.start }
       for run in overlappingGroups(sorted) {
         addConflictRow(family, officer, .sum(run.map(\.variable)), namedAfter: run[0].block, group)
