@@ -13,7 +13,8 @@ import SROScenario
 /// (``shortBlockPartners(at:taking:)``); then those of each officer the
 /// roster pays for, each time with one officer working near its home or
 /// one of those who could take its blocks working the fewest hours
-/// (``officerGroups(at:groupSize:)``). A ``persistent`` search repeats
+/// (``officerGroups(at:groupSize:)``). A ``persistent`` search takes
+/// these four kinds in turn rather than one after another, and repeats
 /// such rounds, going on with larger neighbourhoods once the small ones
 /// bring nothing. It stops early at a target or a deadline.
 ///
@@ -47,6 +48,16 @@ struct ReStaffing {
   /// at a local optimum, up to ``largest`` schools. For the last stage of
   /// a search, when nothing comes after it; otherwise the search is one
   /// round.
+  ///
+  /// A persistent round takes its kinds of neighbourhood in turn, the
+  /// kind whose searches have taken least time so far next: a greedy
+  /// roster, where persistent searches start, leaves blocks short that
+  /// only moving whole officer weeks covers, and the school searches,
+  /// going first, took most of a short limit before those came. Which
+  /// search comes next then depends on how long each took, as the
+  /// deadline already makes the outcome depend on the machine. A single
+  /// round (after the LP's rounding, close to the LP) keeps the order
+  /// above, the schools first.
   var persistent = false
   /// Most schools one search takes together when persistent: a region's
   /// size, which a search settles in well under a second.
@@ -120,30 +131,27 @@ struct ReStaffing {
   {
     let clock = ContinuousClock()
     var best = start
-    /// Searches `neighbourhoods` in turn, round and round, until
-    /// ``patience`` searches in a row bring nothing.
-    func descend(_ neighbourhoods: [Neighbourhood]) throws(SolverError) {
-      let patience = min(neighbourhoods.count, Self.patience)
-      var sinceImprovement = 0
-      var next = 0
-      while sinceImprovement < patience, inTime(deadline),
-        let objective = best.objective, objective > target
+    /// Searches the neighbourhoods of each kind in `kinds`, each kind round
+    /// and round its own, the kind whose searches have taken least time so
+    /// far next, until each has had ``patience`` searches in a row (or
+    /// each of its neighbourhoods once, if fewer) bring nothing.
+    func descend(_ kinds: [[Neighbourhood]]) throws(SolverError) {
+      var turns = NeighbourhoodTurns(kinds, patience: Self.patience)
+      while inTime(deadline), let objective = best.objective, objective > target,
+        let (kind, neighbourhood) = turns.next()
       {
-        let neighbourhood = neighbourhoods[next]
-        next = (next + 1) % neighbourhoods.count
-        sinceImprovement += 1
         let free = coverage.assignments.filter {
           switch neighbourhood {
           case .schools(let schools): schools.contains(coverage.blocks[$0.block].school)
           case .officers(let officers): officers.contains($0.officer)
           }
         }
-        let limit = max(.milliseconds(1), min(searchLimit, deadline - clock.now))
-        guard let found = try search(best, freeing: free, target: target, limit: limit),
-          let value = found.objective, value < objective - 1e-9
-        else { continue }
-        best = found
-        sinceImprovement = 0
+        let began = clock.now
+        let limit = max(.milliseconds(1), min(searchLimit, deadline - began))
+        let found = try search(best, freeing: free, target: target, limit: limit)
+        let improved = found?.objective.map { $0 < objective - 1e-9 } ?? false
+        turns.record(kind, took: clock.now - began, improved: improved)
+        if improved, let found { best = found }
       }
     }
     // Level 0 searches the smallest neighbourhoods; each level above
@@ -161,13 +169,23 @@ struct ReStaffing {
         level == 0
         ? Self.sizes.filter { $0 == Self.sizes[0] || $0 < schoolCount }
         : [baseSize * scale].filter { $0 < schoolCount }
-      for size in sizes {
-        let schools = neighbourhoodsOfSize[size] ?? neighbourhoods(ofSize: size)
-        neighbourhoodsOfSize[size] = schools
-        try descend(costliestFirst(schools, at: best).map { .schools($0) })
+      // Each kind's neighbourhoods, listed from the best roster of the
+      // moment: one kind after another, as each starts, or all at once
+      // for a persistent round.
+      var kinds: [() -> [Neighbourhood]] = sizes.map { size in
+        {
+          let schools = neighbourhoodsOfSize[size] ?? neighbourhoods(ofSize: size)
+          neighbourhoodsOfSize[size] = schools
+          return costliestFirst(schools, at: best).map { .schools($0) }
+        }
       }
-      try descend(shortBlockPartners(at: best, taking: Self.partners * scale).map { .officers($0) })
-      try descend(officerGroups(at: best, groupSize: scale).map { .officers($0) })
+      kinds.append { shortBlockPartners(at: best, taking: Self.partners * scale).map { .officers($0) } }
+      kinds.append { officerGroups(at: best, groupSize: scale).map { .officers($0) } }
+      if persistent {
+        try descend(kinds.map { $0() })
+      } else {
+        for kind in kinds { try descend([kind()]) }
+      }
       // One round, unless persistent: then again from level 0 after a
       // round that improves the roster, else one level up while larger
       // neighbourhoods are left.
