@@ -2,9 +2,10 @@
 /// takes several kinds of neighbourhood (schools two and three at a
 /// time, a short block's officers, a costly officer's group) in turn:
 /// each kind goes round its own list, the kind whose searches have taken
-/// least time so far next (the first listed among equals), until each has
-/// had `patience` searches in a row (or each of its neighbourhoods once,
-/// if fewer) bring nothing.
+/// least time so far next (the first listed among equals; so, as every
+/// search takes some time, each kind's first search comes before any
+/// kind's second), until each has had `patience` searches in a row (or
+/// each of its neighbourhoods once, if fewer) bring nothing.
 struct NeighbourhoodTurns {
   /// One kind of neighbourhood: its list, the next to search, and how it
   /// has fared.

@@ -14,7 +14,7 @@ import SROScenario
 /// roster pays for, each time with one officer working near its home or
 /// one of those who could take its blocks working the fewest hours
 /// (``officerGroups(at:groupSize:)``). A ``persistent`` search takes
-/// these four kinds in turn rather than one after another, and repeats
+/// these kinds in turn rather than one after another, and repeats
 /// such rounds, going on with larger neighbourhoods once the small ones
 /// bring nothing. It stops early at a target or a deadline.
 ///
@@ -40,7 +40,8 @@ struct ReStaffing {
   /// usually stops it first).
   var searchLimit = Duration.seconds(1)
   /// Searches in a row without improvement after which a kind of
-  /// neighbourhood gives way to the next.
+  /// neighbourhood gives way to the next (leaves the turns, when
+  /// persistent).
   static let patience = 8
   /// Whether rounds repeat: from the smallest neighbourhoods again after a
   /// round that improves the roster, else one level up — twice the
@@ -125,7 +126,8 @@ struct ReStaffing {
   /// `target`. A round searches nearby schools two, then three at a time,
   /// then the weeks of the officers who could take each short block, then
   /// of each officer who costs something together with a partner; when
-  /// ``persistent``, rounds repeat (see there).
+  /// ``persistent``, it takes these kinds in turn, and rounds repeat (see
+  /// there).
   func improve(_ start: Solution, target: Double, deadline: ContinuousClock.Instant) throws(SolverError)
     -> Solution
   {
