@@ -21,7 +21,8 @@ import SROScenario
 /// 5. the LP's support searched from the best roster (``RoundingStage``
 ///    without fixing ones);
 /// 6. the pattern bound (unless 3b priced it), then branch-and-cut for the
-///    rest of the time.
+///    rest of the time, with the best roster re-staffed on the part's
+///    second thread meanwhile (``BranchAndCutStage/reStaffsBeside``).
 ///
 /// Stages 2, 3 and 5 are heuristics: each may take a quarter of the time
 /// limit (at least 200 ms), or ``roundingCap`` without one. On a restricted
@@ -103,7 +104,7 @@ struct PartSearch {
     return [
       RoundingStage(fixingOnes: true), ReStaffingStage(), PatternBoundStage(onlyWhenLPLooksWeak: true),
       BranchAndCutStage(limit: .briefly, fromBest: true), RoundingStage(fixingOnes: false),
-      PatternBoundStage(), BranchAndCutStage(limit: .untilDeadline, fromBest: false),
+      PatternBoundStage(), BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true),
     ]
   }
 }

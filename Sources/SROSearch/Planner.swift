@@ -21,10 +21,11 @@ public struct PlanningOptions: Sendable {
   public var stop: StopRequest?
   /// Where this part reports its progress (set by ``Planner`` per part).
   var partProgress: PartProgress?
-  /// Whether a part may re-staff its greedy roster on a second thread
-  /// while its LP relaxation runs (``PartSearch/relaxationBesideReStaffing(_:)``);
-  /// off where parts share the threads.
-  var reStaffsBesideLP = true
+  /// Whether a part may re-staff a roster on a second thread while its
+  /// LP relaxation and its last branch-and-cut run
+  /// (``PartSearch/besideReStaffing(from:target:deadline:_:)``); off where
+  /// parts share the threads.
+  var reStaffsBeside = true
   /// A published roster to stay close to (minimal-change re-planning).
   public var published: PublishedRoster?
   /// Solve independent parts apart (the same optimum, found faster).
@@ -74,8 +75,9 @@ public enum Planner {
   /// The scenario is first split into independent parts (officers and
   /// schools that no eligibility links), each solved on a thread of its own,
   /// `options.threads` at a time; their rosters are merged. The roster does
-  /// not depend on the thread count, except on a one-part week whose LP
-  /// relaxation does not finish (``PlanningOptions/reStaffsBesideLP``).
+  /// not depend on the thread count, except on a one-part week with a time
+  /// limit, whose second thread re-staffs a roster while the LP relaxation
+  /// and the last branch-and-cut run (``PlanningOptions/reStaffsBeside``).
   public static func plan(
     _ scenario: Scenario, options: PlanningOptions = PlanningOptions()
   ) throws(PlanningError) -> PlanningResult {
@@ -111,7 +113,7 @@ public enum Planner {
         partOptions.published = options.published?.restricted(to: part)
         partOptions.partProgress = board?.part(index)
         partOptions.timeLimit = deadline.map { max(.milliseconds(50), $0 - .now) }
-        partOptions.reStaffsBesideLP = false  // the other parts keep the threads busy
+        partOptions.reStaffsBeside = false  // the other parts keep the threads busy
         return Result { () throws(PlanningError) in
           try planPart(Instance(part), options: partOptions, tuning: tuning)
         }

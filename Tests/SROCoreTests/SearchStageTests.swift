@@ -180,4 +180,36 @@ import Testing
       #expect(other.relaxation?.status == .optimal)
     }
   }
+
+  /// With a time limit and two threads, the last branch-and-cut runs
+  /// beside a re-staffing of the best roster (a line says so, with the
+  /// re-staffed roster's objective, never above the start's) and the
+  /// better roster is kept: here branch-and-cut's, the optimum. With one
+  /// thread, or without a time limit, branch-and-cut runs alone.
+  @Test func theLastBranchAndCutRunsBesideAReStaffingOfTheBestRoster() throws {
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let start = try #require(greedy.objective)
+    for (threads, limit, beside) in [
+      (2, Duration?.some(.seconds(60)), true), (1, .seconds(60), false), (2, nil, false),
+    ] {
+      let lines = Mutex<[String]>([])
+      var options = PlanningOptions()
+      options.threads = threads
+      options.timeLimit = limit
+      var state = SearchState(
+        model: search.coverage.model, timeLimit: limit,
+        log: .lines { line in lines.withLock { $0.append(line) } },
+        knownBound: nil)
+      state.best = greedy
+      try BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true)
+        .run(on: PartSearch(coverage: search.coverage, options: options), &state)
+      let besideLines = lines.withLock { $0 }.filter { $0.contains("re-staffed beside branch-and-cut: ") }
+      #expect(besideLines.count == (beside ? 1 : 0))
+      for line in besideLines {
+        let reStaffed = try #require(line.split(separator: " ").last.flatMap { Double($0) })
+        #expect(reStaffed <= start + 1e-9)
+      }
+      #expect(try validatedObjective(state) == optimum)
+    }
+  }
 }

@@ -20,6 +20,11 @@ struct BranchAndCutStage: SearchStage {
   /// turns GLPK's presolver off, which long runs miss more than they gain
   /// from the start.
   let fromBest: Bool
+  /// Whether, with a time limit and the part's second thread free
+  /// (``PartSearch/hasSecondThread``), the best roster is re-staffed
+  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:_:)``),
+  /// the better of the two rosters kept.
+  var reStaffsBeside = false
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
     var mipOptions = search.options.solverOptions
@@ -38,8 +43,18 @@ struct BranchAndCutStage: SearchStage {
       mipOptions.progress = { progress.report(objective: $0.incumbent, bound: restricted ? nil : $0.bound) }
     }
     let solution: Solution
-    do { solution = try GLPK.solve(search.coverage.model, options: mipOptions) } catch {
-      throw .solver(error)
+    var reStaffed: Solution?
+    if reStaffsBeside, search.hasSecondThread, let deadline = state.deadline, let best = state.best {
+      let (model, options) = (search.coverage.model, mipOptions)
+      let (searched, beside) = try search.besideReStaffing(
+        from: best, target: state.attainable(state.bound), deadline: deadline
+      ) { Result { () throws(SolverError) in try GLPK.solve(model, options: options) } }
+      do { solution = try searched.get() } catch { throw .solver(error) }
+      reStaffed = beside
+    } else {
+      do { solution = try GLPK.solve(search.coverage.model, options: mipOptions) } catch {
+        throw .solver(error)
+      }
     }
     state.note(
       "branch-and-cut \(solution.status.rawValue) \(solution.objective ?? .nan), bound \(solution.bound ?? .nan)"
@@ -49,5 +64,9 @@ struct BranchAndCutStage: SearchStage {
         state.bound, solution.status == .optimal ? solution.objective ?? 0 : solution.bound ?? 0)
     }
     state.offer(solution)
+    if let reStaffed {
+      state.offer(reStaffed)
+      state.note("re-staffed beside branch-and-cut: \(reStaffed.objective ?? .nan)")
+    }
   }
 }

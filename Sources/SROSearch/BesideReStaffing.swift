@@ -1,0 +1,74 @@
+import Foundation
+import GLPKSolver
+import LinearModel
+import SROFormulation
+
+extension PartSearch {
+  /// Whether the part may put a second thread to work beside its own
+  /// (``PlanningOptions/threads`` above 1, the part alone:
+  /// ``PlanningOptions/reStaffsBeside``).
+  var hasSecondThread: Bool { options.threads > 1 && options.reStaffsBeside }
+
+  /// Runs `job` on one thread while `start` is re-staffed persistently
+  /// (``ReStaffing``) on another, at the lowest priority, until `job` ends
+  /// (or `deadline`, or `target` is met); returns what `job` returned and
+  /// the re-staffed roster (`start` itself if nothing better was found).
+  func besideReStaffing<Output: Sendable>(
+    from start: Solution, target: Double, deadline: ContinuousClock.Instant,
+    _ job: @escaping @Sendable () -> Output
+  ) throws(PlanningError) -> (Output, Solution) {
+    let jobEnded = StopRequest()
+    let search = self
+    let outcomes = concurrently([Side.job, .reStaffing], threads: 2) { side -> Outcome<Output> in
+      switch side {
+      case .job:
+        defer { jobEnded.raise() }
+        return .job(job())
+      case .reStaffing:
+        yieldToOtherThreads()
+        var options = search.quietOptions
+        options.stop = jobEnded
+        var reStaffing = ReStaffing(coverage: search.coverage, solverOptions: options)
+        reStaffing.persistent = true
+        return .reStaffed(
+          Result { () throws(SolverError) in
+            try reStaffing.improve(start, target: target, deadline: deadline)
+          })
+      }
+    }
+    var output: Output?
+    var reStaffed = start
+    for outcome in outcomes {
+      switch outcome {
+      case .job(let done): output = done
+      case .reStaffed(.success(let solution)): reStaffed = solution
+      case .reStaffed(.failure(let error)): throw .solver(error)
+      }
+    }
+    return (output!, reStaffed)
+  }
+
+  /// Lowers the calling thread's priority to the least (Linux keeps the
+  /// nice value per thread), so that on a busy machine the re-staffing
+  /// beside the job takes only what the job leaves: measured under load,
+  /// at equal priority the LP of variety week w07 missed its second at
+  /// the 2 s limit. Threads of ``concurrently`` end with their job, so
+  /// nothing else runs at this priority.
+  private func yieldToOtherThreads() {
+    #if os(Linux)
+      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+    #endif
+  }
+}
+
+/// The two sides of ``PartSearch/besideReStaffing(from:target:deadline:_:)``.
+private enum Side: Sendable {
+  case job
+  case reStaffing
+}
+
+/// What each side of ``PartSearch/besideReStaffing(from:target:deadline:_:)`` ends with.
+private enum Outcome<Output: Sendable>: Sendable {
+  case job(Output)
+  case reStaffed(Result<Solution, SolverError>)
+}
