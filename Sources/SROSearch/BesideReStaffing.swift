@@ -13,8 +13,10 @@ extension PartSearch {
   /// (``ReStaffing``) on another, at the lowest priority, until `job` ends
   /// (or `deadline`, or `target` is met); returns what `job` returned and
   /// the re-staffed roster (`start` itself if nothing better was found).
+  /// Each better roster is reported to `progress` (if any) as it is found:
+  /// give one only where the caller keeps the roster.
   func besideReStaffing<Output: Sendable>(
-    from start: Solution, target: Double, deadline: ContinuousClock.Instant,
+    from start: Solution, target: Double, deadline: ContinuousClock.Instant, progress: PartProgress?,
     _ job: @escaping @Sendable () -> Output
   ) throws(PlanningError) -> (Output, Solution) {
     let jobEnded = StopRequest()
@@ -30,6 +32,7 @@ extension PartSearch {
         options.stop = jobEnded
         var reStaffing = ReStaffing(coverage: search.coverage, solverOptions: options)
         reStaffing.persistent = true
+        reStaffing.progress = progress
         return .reStaffed(
           Result { () throws(SolverError) in
             try reStaffing.improve(start, target: target, deadline: deadline)
@@ -61,13 +64,13 @@ extension PartSearch {
   }
 }
 
-/// The two sides of ``PartSearch/besideReStaffing(from:target:deadline:_:)``.
+/// The two sides of ``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``.
 private enum Side: Sendable {
   case job
   case reStaffing
 }
 
-/// What each side of ``PartSearch/besideReStaffing(from:target:deadline:_:)`` ends with.
+/// What each side of ``PartSearch/besideReStaffing(from:target:deadline:progress:_:)`` ends with.
 private enum Outcome<Output: Sendable>: Sendable {
   case job(Output)
   case reStaffed(Result<Solution, SolverError>)

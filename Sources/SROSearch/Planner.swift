@@ -23,7 +23,7 @@ public struct PlanningOptions: Sendable {
   var partProgress: PartProgress?
   /// Whether a part may re-staff a roster on a second thread while its
   /// LP relaxation and its last branch-and-cut run
-  /// (``PartSearch/besideReStaffing(from:target:deadline:_:)``); off where
+  /// (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``); off where
   /// parts share the threads.
   var reStaffsBeside = true
   /// A published roster to stay close to (minimal-change re-planning).

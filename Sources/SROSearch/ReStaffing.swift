@@ -29,6 +29,10 @@ struct ReStaffing {
   let rules: Rules
   /// Options of each small search (its time limit is set here).
   let solverOptions: SolverOptions
+  /// Where each better roster's objective is reported as it is found, so
+  /// that the live progress line follows a long re-staffing; `nil` for
+  /// nowhere.
+  var progress: PartProgress?
   /// Each variable's objective coefficient, by index.
   private let objectiveCoefficient: [Double]
   /// Most branch-and-cut nodes of one small search: a limit that cuts
@@ -153,7 +157,10 @@ struct ReStaffing {
         let found = try search(best, freeing: free, target: target, limit: limit)
         let improved = found?.objective.map { $0 < objective - 1e-9 } ?? false
         turns.record(kind, took: clock.now - began, improved: improved)
-        if improved, let found { best = found }
+        if improved, let found {
+          best = found
+          progress?.report(objective: found.objective, bound: nil)
+        }
       }
     }
     // Level 0 searches the smallest neighbourhoods; each level above

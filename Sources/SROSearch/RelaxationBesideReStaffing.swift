@@ -6,7 +6,7 @@ extension PartSearch {
   /// Stage 1 (``RelaxationStage``) with the part's second thread put to
   /// work when it has one (``hasSecondThread``) and a time limit: while
   /// the LP relaxation runs, the greedy roster is re-staffed
-  /// (``besideReStaffing(from:target:deadline:_:)``) until the LP ends.
+  /// (``besideReStaffing(from:target:deadline:progress:_:)``) until the LP ends.
   /// Returns that roster, which the search uses only when the LP did not
   /// finish: a finished LP's stages run as they would alone, so how far
   /// the second thread got never changes their course.
@@ -22,7 +22,8 @@ extension PartSearch {
     let search = self
     let before = state
     let (relaxed, reStaffed) = try besideReStaffing(
-      from: greedy, target: before.attainable(before.bound), deadline: deadline
+      from: greedy, target: before.attainable(before.bound), deadline: deadline,
+      progress: nil  // its roster counts only if the LP does not finish
     ) {
       var relaxed = before
       return Result { () throws(PlanningError) in

@@ -1,6 +1,7 @@
 import GLPKSolver
 import LinearModel
 import SROTestSupport
+import Synchronization
 import Testing
 
 @testable import SROFormulation
@@ -153,6 +154,31 @@ import Testing
     #expect(oneRound.greedy == 2432)
     #expect(oneRound.improved == 1200)
     #expect(try improveGreedy(part, persistent: true, target: 1300).improved == 1232)
+  }
+
+  /// Each better roster is reported to the part's progress as it is
+  /// found, so the live line follows a long re-staffing: seed 3's larger
+  /// part, one round from the greedy 2,432, reports a falling objective
+  /// that ends at the roster returned (1,200).
+  @Test func eachBetterRosterIsReportedAsItIsFound() throws {
+    let part = try #require(try generatedParts(seed: 3).first)
+    let coverage = try CoverageModel(scenario: part)
+    let greedy = solution(coverage, try #require(GreedyStart(coverage: coverage).values()))
+    let reports = Mutex<[Double]>([])
+    let board = ProgressBoard(parts: 1) { progress in
+      if let objective = progress.objective { reports.withLock { $0.append(objective) } }
+    }
+    var search = reStaffing(coverage)
+    search.progress = board.part(0)
+    let improved = try search.improve(greedy, target: 0, deadline: .now + .seconds(120))
+    let objectives = reports.withLock { $0 }
+    #expect(objectives.count > 1)
+    #expect(zip(objectives, objectives.dropFirst()).allSatisfy { $0 > $1 })
+    #expect(objectives.first ?? 0 < 2432)
+    #expect(objectives.last == improved.objective)
+    #expect(improved.objective == 1200)
+    let validation = RosterValidator(scenario: part).validate(coverage.roster(from: improved))
+    #expect(validation.violations == [])
   }
 
   /// The pairs a solution takes give back the same solution (objective

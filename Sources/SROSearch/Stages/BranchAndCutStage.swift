@@ -22,7 +22,7 @@ struct BranchAndCutStage: SearchStage {
   let fromBest: Bool
   /// Whether, with a time limit and the part's second thread free
   /// (``PartSearch/hasSecondThread``), the best roster is re-staffed
-  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:_:)``),
+  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``),
   /// the better of the two rosters kept.
   var reStaffsBeside = false
 
@@ -47,7 +47,8 @@ struct BranchAndCutStage: SearchStage {
     if reStaffsBeside, search.hasSecondThread, let deadline = state.deadline, let best = state.best {
       let (model, options) = (search.coverage.model, mipOptions)
       let (searched, beside) = try search.besideReStaffing(
-        from: best, target: state.attainable(state.bound), deadline: deadline
+        from: best, target: state.attainable(state.bound), deadline: deadline,
+        progress: search.options.partProgress
       ) { Result { () throws(SolverError) in try GLPK.solve(model, options: options) } }
       do { solution = try searched.get() } catch { throw .solver(error) }
       reStaffed = beside

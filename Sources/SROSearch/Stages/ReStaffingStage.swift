@@ -14,6 +14,7 @@ struct ReStaffingStage: SearchStage {
     let deadline = untilDeadline ? state.deadline : nil
     var reStaffing = ReStaffing(coverage: search.coverage, solverOptions: search.quietOptions)
     reStaffing.persistent = deadline != nil
+    reStaffing.progress = search.options.partProgress
     let improved: Solution
     do {
       improved = try reStaffing.improve(
