@@ -4,21 +4,34 @@ import LinearModel
 import SROFormulation
 
 extension PartSearch {
-  /// Whether the part may put a second thread to work beside its own
-  /// (``PlanningOptions/threads`` above 1, the part alone:
-  /// ``PlanningOptions/reStaffsBeside``).
-  var hasSecondThread: Bool { options.threads > 1 && options.reStaffsBeside }
+  /// Takes a second thread for work beside the part's own, if it may have
+  /// one: more than one thread (``PlanningOptions/threads``), and either
+  /// the part alone in its week or a spare thread of the week's free
+  /// (``PlanningOptions/spareThreads``). Give a borrowed thread back with
+  /// ``giveBackSecondThread()``.
+  func borrowSecondThread() -> Bool {
+    options.threads > 1 && (options.spareThreads?.borrow() ?? true)
+  }
+
+  /// Returns the thread taken with ``borrowSecondThread()``.
+  func giveBackSecondThread() {
+    options.spareThreads?.giveBack()
+  }
 
   /// Runs `job` on one thread while `start` is re-staffed persistently
   /// (``ReStaffing``) on another, at the lowest priority, until `job` ends
   /// (or `deadline`, or `target` is met); returns what `job` returned and
   /// the re-staffed roster (`start` itself if nothing better was found).
-  /// Each better roster is reported to `progress` (if any) as it is found:
-  /// give one only where the caller keeps the roster.
+  /// Without a second thread (``borrowSecondThread()``) `job` runs alone
+  /// and the roster is `nil`. Each better roster is reported to `progress`
+  /// (if any) as it is found: give one only where the caller keeps the
+  /// roster.
   func besideReStaffing<Output: Sendable>(
     from start: Solution, target: Double, deadline: ContinuousClock.Instant, progress: PartProgress?,
     _ job: @escaping @Sendable () -> Output
-  ) throws(PlanningError) -> (Output, Solution) {
+  ) throws(PlanningError) -> (Output, Solution?) {
+    guard borrowSecondThread() else { return (job(), nil) }
+    defer { giveBackSecondThread() }
     let jobEnded = StopRequest()
     let search = self
     let outcomes = concurrently([Side.job, .reStaffing], threads: 2) { side -> Outcome<Output> in

@@ -17,12 +17,14 @@ import SROScenario
 /// 3b. the pattern bound (``PatternBoundStage``) when the roster is still
 ///    more than twice the bound;
 /// 4. branch-and-cut from the best roster (``BranchAndCutStage``), briefly
-///    when stages 5 and 6 follow;
+///    when stages 5 and 6 follow, with the best roster re-staffed on a
+///    second thread meanwhile (as in stage 6);
 /// 5. the LP's support searched from the best roster (``RoundingStage``
 ///    without fixing ones);
 /// 6. the pattern bound (unless 3b priced it), then branch-and-cut for the
-///    rest of the time, with the best roster re-staffed on the part's
-///    second thread meanwhile (``BranchAndCutStage/reStaffsBeside``).
+///    rest of the time, with the best roster re-staffed on a second
+///    thread meanwhile, if the part may have one
+///    (``BranchAndCutStage/reStaffsBeside``, ``borrowSecondThread()``).
 ///
 /// Stages 2, 3 and 5 are heuristics: each may take a quarter of the time
 /// limit (at least 200 ms), or ``roundingCap`` without one. On a restricted
@@ -103,7 +105,8 @@ struct PartSearch {
     }
     return [
       RoundingStage(fixingOnes: true), ReStaffingStage(), PatternBoundStage(onlyWhenLPLooksWeak: true),
-      BranchAndCutStage(limit: .briefly, fromBest: true), RoundingStage(fixingOnes: false),
+      BranchAndCutStage(limit: .briefly, fromBest: true, reStaffsBeside: true),
+      RoundingStage(fixingOnes: false),
       PatternBoundStage(), BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true),
     ]
   }

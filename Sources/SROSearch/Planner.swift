@@ -21,11 +21,13 @@ public struct PlanningOptions: Sendable {
   public var stop: StopRequest?
   /// Where this part reports its progress (set by ``Planner`` per part).
   var partProgress: PartProgress?
-  /// Whether a part may re-staff a roster on a second thread while its
-  /// LP relaxation and its last branch-and-cut run
-  /// (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``); off where
-  /// parts share the threads.
-  var reStaffsBeside = true
+  /// The week's threads its unfinished parts leave free, which a part may
+  /// borrow to re-staff a roster while its LP relaxation and its
+  /// branch-and-cut run
+  /// (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``);
+  /// `nil` for a part alone in its week, which has the second thread
+  /// whenever ``threads`` is above 1.
+  var spareThreads: SpareThreads?
   /// A published roster to stay close to (minimal-change re-planning).
   public var published: PublishedRoster?
   /// Solve independent parts apart (the same optimum, found faster).
@@ -75,9 +77,10 @@ public enum Planner {
   /// The scenario is first split into independent parts (officers and
   /// schools that no eligibility links), each solved on a thread of its own,
   /// `options.threads` at a time; their rosters are merged. The roster does
-  /// not depend on the thread count, except on a one-part week with a time
-  /// limit, whose second thread re-staffs a roster while the LP relaxation
-  /// and the last branch-and-cut run (``PlanningOptions/reStaffsBeside``).
+  /// not depend on the thread count, except with a time limit, where a
+  /// part's second thread (the week's second, or one its other parts left
+  /// idle: ``PlanningOptions/spareThreads``) re-staffs a roster while the
+  /// part's LP relaxation and branch-and-cut run.
   public static func plan(
     _ scenario: Scenario, options: PlanningOptions = PlanningOptions()
   ) throws(PlanningError) -> PlanningResult {
@@ -107,13 +110,15 @@ public enum Planner {
         Result { () throws(PlanningError) in try planPart(whole, options: partOptions, tuning: tuning) }
       ]
     } else {
+      let spareThreads = SpareThreads(threads: options.threads, parts: parts.count)
       results = concurrently(Array(parts.enumerated()), threads: options.threads) { item in
         let (index, part) = item
         var partOptions = options
         partOptions.published = options.published?.restricted(to: part)
         partOptions.partProgress = board?.part(index)
         partOptions.timeLimit = deadline.map { max(.milliseconds(50), $0 - .now) }
-        partOptions.reStaffsBeside = false  // the other parts keep the threads busy
+        partOptions.spareThreads = spareThreads
+        defer { spareThreads.partEnded() }
         return Result { () throws(PlanningError) in
           try planPart(Instance(part), options: partOptions, tuning: tuning)
         }

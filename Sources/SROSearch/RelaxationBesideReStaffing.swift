@@ -3,8 +3,8 @@ import LinearModel
 import SROFormulation
 
 extension PartSearch {
-  /// Stage 1 (``RelaxationStage``) with the part's second thread put to
-  /// work when it has one (``hasSecondThread``) and a time limit: while
+  /// Stage 1 (``RelaxationStage``) with a second thread put to work when
+  /// the part may have one (``borrowSecondThread()``) and a time limit: while
   /// the LP relaxation runs, the greedy roster is re-staffed
   /// (``besideReStaffing(from:target:deadline:progress:_:)``) until the LP ends.
   /// Returns that roster, which the search uses only when the LP did not
@@ -15,7 +15,7 @@ extension PartSearch {
   /// second core was idle while the LP ran, and the re-staffing that
   /// follows an unfinished LP had only the rest of the time limit.
   func relaxationBesideReStaffing(_ state: inout SearchState) throws(PlanningError) -> Solution? {
-    guard hasSecondThread, let deadline = state.deadline, let greedy = state.fallback else {
+    guard let deadline = state.deadline, let greedy = state.fallback else {
       try RelaxationStage().run(on: self, &state)
       return nil
     }
@@ -32,7 +32,7 @@ extension PartSearch {
       }
     }
     state = try relaxed.get()
-    state.note("re-staffed beside the LP: \(reStaffed.objective ?? .nan)")
+    if let reStaffed { state.note("re-staffed beside the LP: \(reStaffed.objective ?? .nan)") }
     return reStaffed
   }
 }

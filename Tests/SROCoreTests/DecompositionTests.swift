@@ -39,24 +39,26 @@ import Testing
     #expect(parts.flatMap { $0.blocks() }.count == scenario.blocks().count)
   }
 
-  /// The greedy roster is re-staffed beside the LP relaxation only when
-  /// the week is one part: the parts of a decomposed week keep the threads
-  /// busy themselves.
-  @Test func onlyAOnePartWeekReStaffsBesideTheLP() throws {
+  /// The greedy roster is re-staffed beside the LP relaxation of a part
+  /// only when a thread is spare: always for a one-part week with two
+  /// threads; for every part of a decomposed week with at least twice as
+  /// many threads as parts; never with one thread.
+  @Test func aPartReStaffsBesideTheLPWhenAThreadIsSpare() throws {
     let text = DistrictGenerator(options: .init(schools: 12, seed: 1)).yaml()
     let scenario = try ScenarioLoader.load(text: text, file: "generated-1.yaml")
-    for decompose in [true, false] {
+    for (decompose, threads) in [(false, 2), (true, 1), (false, 1), (true, 16)] {
       let lines = Mutex<[String]>([])
       var options = PlanningOptions()
-      options.threads = 2
+      options.threads = threads
       options.timeLimit = .seconds(60)
       options.decompose = decompose
       options.log = .lines { line in lines.withLock { $0.append(line) } }
       let result = try Planner.plan(scenario, options: options)
       #expect((result.parts >= 2) == decompose)
+      #expect(result.parts * 2 <= 16)
       #expect(RosterValidator(scenario: scenario).validate(result.roster).violations == [])
-      let besideLP = lines.withLock { $0 }.contains { $0.contains("re-staffed beside the LP") }
-      #expect(besideLP == !decompose)
+      let besideLP = lines.withLock { $0 }.filter { $0.contains("re-staffed beside the LP") }
+      #expect(besideLP.count == (threads == 1 ? 0 : result.parts))
     }
   }
 

@@ -185,17 +185,25 @@ import Testing
   /// beside a re-staffing of the best roster (a line says so, with the
   /// re-staffed roster's objective, never above the start's) and the
   /// better roster is kept: here branch-and-cut's, the optimum. With one
-  /// thread, or without a time limit, branch-and-cut runs alone.
+  /// thread, or without a time limit, branch-and-cut runs alone. A part
+  /// of a larger week does too while its other part holds the second
+  /// thread, and borrows that thread once the other part has ended (and
+  /// gives it back).
   @Test func theLastBranchAndCutRunsBesideAReStaffingOfTheBestRoster() throws {
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
     let start = try #require(greedy.objective)
-    for (threads, limit, beside) in [
-      (2, Duration?.some(.seconds(60)), true), (1, .seconds(60), false), (2, nil, false),
+    let otherPartEnded = SpareThreads(threads: 2, parts: 2)
+    otherPartEnded.partEnded()
+    for (threads, limit, spare, beside) in [
+      (2, Duration?.some(.seconds(60)), SpareThreads?.none, true), (1, .seconds(60), nil, false),
+      (2, nil, nil, false), (2, .seconds(60), SpareThreads(threads: 2, parts: 2), false),
+      (2, .seconds(60), otherPartEnded, true),
     ] {
       let lines = Mutex<[String]>([])
       var options = PlanningOptions()
       options.threads = threads
       options.timeLimit = limit
+      options.spareThreads = spare
       var state = SearchState(
         model: search.coverage.model, timeLimit: limit,
         log: .lines { line in lines.withLock { $0.append(line) } },
@@ -210,6 +218,9 @@ import Testing
         #expect(reStaffed <= start + 1e-9)
       }
       #expect(try validatedObjective(state) == optimum)
+      if let spare {
+        #expect(spare.borrow() == beside)  // a thread lent is given back
+      }
     }
   }
 }

@@ -20,8 +20,8 @@ struct BranchAndCutStage: SearchStage {
   /// turns GLPK's presolver off, which long runs miss more than they gain
   /// from the start.
   let fromBest: Bool
-  /// Whether, with a time limit and the part's second thread free
-  /// (``PartSearch/hasSecondThread``), the best roster is re-staffed
+  /// Whether, with a time limit and a second thread for the part
+  /// (``PartSearch/borrowSecondThread()``), the best roster is re-staffed
   /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``),
   /// the better of the two rosters kept.
   var reStaffsBeside = false
@@ -42,21 +42,19 @@ struct BranchAndCutStage: SearchStage {
     if let progress = state.progress {
       mipOptions.progress = { progress.report(objective: $0.incumbent, bound: restricted ? nil : $0.bound) }
     }
-    let solution: Solution
+    let (model, options) = (search.coverage.model, mipOptions)
+    let job = { @Sendable in Result { () throws(SolverError) in try GLPK.solve(model, options: options) } }
+    let searched: Result<Solution, SolverError>
     var reStaffed: Solution?
-    if reStaffsBeside, search.hasSecondThread, let deadline = state.deadline, let best = state.best {
-      let (model, options) = (search.coverage.model, mipOptions)
-      let (searched, beside) = try search.besideReStaffing(
+    if reStaffsBeside, let deadline = state.deadline, let best = state.best {
+      (searched, reStaffed) = try search.besideReStaffing(
         from: best, target: state.attainable(state.bound), deadline: deadline,
-        progress: search.options.partProgress
-      ) { Result { () throws(SolverError) in try GLPK.solve(model, options: options) } }
-      do { solution = try searched.get() } catch { throw .solver(error) }
-      reStaffed = beside
+        progress: search.options.partProgress, job)
     } else {
-      do { solution = try GLPK.solve(search.coverage.model, options: mipOptions) } catch {
-        throw .solver(error)
-      }
+      searched = job()
     }
+    let solution: Solution
+    do { solution = try searched.get() } catch { throw .solver(error) }
     state.note(
       "branch-and-cut \(solution.status.rawValue) \(solution.objective ?? .nan), bound \(solution.bound ?? .nan)"
     )
