@@ -25,10 +25,12 @@ extension PartSearch {
   /// Without a second thread (``borrowSecondThread()``) `job` runs alone
   /// and the roster is `nil`. Each better roster is reported to `progress`
   /// (if any) as it is found: give one only where the caller keeps the
-  /// roster.
+  /// roster. When `job` is a re-staffing too, `sharing` is the roster both
+  /// take up and offer (``ReStaffing/shared``); this side then takes its
+  /// lists from the middle (``ReStaffing/startsHalfway``).
   func besideReStaffing<Output: Sendable>(
     from start: Solution, target: Double, deadline: ContinuousClock.Instant, progress: PartProgress?,
-    _ job: @escaping @Sendable () -> Output
+    sharing: SharedRoster? = nil, _ job: @escaping @Sendable () -> Output
   ) throws(PlanningError) -> (Output, Solution?) {
     guard borrowSecondThread() else { return (job(), nil) }
     defer { giveBackSecondThread() }
@@ -46,6 +48,8 @@ extension PartSearch {
         var reStaffing = ReStaffing(coverage: search.coverage, solverOptions: options)
         reStaffing.persistent = true
         reStaffing.progress = progress
+        reStaffing.shared = sharing
+        reStaffing.startsHalfway = sharing != nil
         return .reStaffed(
           Result { () throws(SolverError) in
             try reStaffing.improve(start, target: target, deadline: deadline)

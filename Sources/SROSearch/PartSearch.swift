@@ -13,7 +13,9 @@ import SROScenario
 ///    round; if it does not finish, the greedy roster is re-staffed for the
 ///    time left (``ReStaffingStage`` until the deadline) and the search ends;
 /// 2. a roster from the LP's integral part (``RoundingStage``, RENS);
-/// 3. that roster improved a few schools at a time (``ReStaffingStage``);
+/// 3. that roster improved a few schools at a time (``ReStaffingStage``,
+///    with a second re-staffing beside it when the part has a second
+///    thread and a time limit);
 /// 3b. the pattern bound (``PatternBoundStage``) when the roster is still
 ///    more than twice the bound;
 /// 4. branch-and-cut from the best roster (``BranchAndCutStage``), briefly

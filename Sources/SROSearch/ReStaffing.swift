@@ -64,6 +64,14 @@ struct ReStaffing {
   /// round (after the LP's rounding, close to the LP) keeps the order
   /// above, the schools first.
   var persistent = false
+  /// The best roster of other re-staffings of the part running at the
+  /// same time, taken up before each search and offered each better
+  /// roster; `nil` for a re-staffing alone.
+  var shared: SharedRoster?
+  /// Whether each list of neighbourhoods is taken from its middle, so
+  /// that a second re-staffing beside a first (``shared``) searches other
+  /// neighbourhoods first.
+  var startsHalfway = false
   /// Most schools one search takes together when persistent: a region's
   /// size, which a search settles in well under a second.
   static let largest = RegionalPlanner.regionSchools
@@ -137,13 +145,18 @@ struct ReStaffing {
   {
     let clock = ContinuousClock()
     var best = start
+    /// The best roster's objective, once the shared roster is taken up if better.
+    func adoptShared() -> Double? {
+      if let objective = best.objective, let theirs = shared?.better(than: objective) { best = theirs }
+      return best.objective
+    }
     /// Searches the neighbourhoods of each kind in `kinds`, each kind round
     /// and round its own, the kind whose searches have taken least time so
     /// far next, until each has had ``patience`` searches in a row (or
     /// each of its neighbourhoods once, if fewer) bring nothing.
     func descend(_ kinds: [[Neighbourhood]]) throws(SolverError) {
-      var turns = NeighbourhoodTurns(kinds, patience: Self.patience)
-      while inTime(deadline), let objective = best.objective, objective > target,
+      var turns = NeighbourhoodTurns(kinds.map(halfway), patience: Self.patience)
+      while inTime(deadline), let objective = adoptShared(), objective > target,
         let (kind, neighbourhood) = turns.next()
       {
         let free = coverage.assignments.filter {
@@ -159,6 +172,7 @@ struct ReStaffing {
         turns.record(kind, took: clock.now - began, improved: improved)
         if improved, let found {
           best = found
+          shared?.offer(found)
           progress?.report(objective: found.objective, bound: nil)
         }
       }
@@ -207,7 +221,21 @@ struct ReStaffing {
         break
       }
     }
+    _ = adoptShared()
     return best
+  }
+
+  /// `neighbourhoods` from the middle (``fromTheMiddle(_:)``) when
+  /// ``startsHalfway``, else as they are.
+  private func halfway(_ neighbourhoods: [Neighbourhood]) -> [Neighbourhood] {
+    startsHalfway ? Self.fromTheMiddle(neighbourhoods) : neighbourhoods
+  }
+
+  /// `list` from its middle element (the later one of two) to its end,
+  /// then from its start.
+  static func fromTheMiddle<Element>(_ list: [Element]) -> [Element] {
+    let middle = list.count / 2
+    return Array(list[middle...] + list[..<middle])
   }
 
   /// What a roster has each officer do.

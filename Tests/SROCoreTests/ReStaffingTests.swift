@@ -181,6 +181,34 @@ import Testing
     #expect(validation.violations == [])
   }
 
+  /// Re-staffings running at once share their best roster
+  /// (``ReStaffing/shared``), on seed 3's larger part: one that starts at
+  /// the greedy 2,432 while the shared roster is already at 1,200 takes
+  /// that up before its first search, and so stops at once under a
+  /// target of 1,300 (alone, persistent, it stops at 1,232); one that
+  /// shares a roster offers each better roster it finds, so the shared
+  /// roster ends at the one it returns (1,200).
+  @Test func reStaffingsRunningAtOnceShareTheirBestRoster() throws {
+    let part = try #require(try generatedParts(seed: 3).first)
+    let coverage = try CoverageModel(scenario: part)
+    let greedy = solution(coverage, try #require(GreedyStart(coverage: coverage).values()))
+    let shared = SharedRoster(greedy)
+    var first = reStaffing(coverage)
+    first.shared = shared
+    let found = try first.improve(greedy, target: 0, deadline: .now + .seconds(120))
+    #expect(found.objective == 1200)
+    #expect(shared.roster.objective == 1200)
+    var second = reStaffing(coverage)
+    second.persistent = true
+    second.shared = shared
+    let taken = try second.improve(greedy, target: 1300, deadline: .now + .seconds(120))
+    #expect(taken.objective == 1200)
+    #expect(try improveGreedy(part, persistent: true, target: 1300).improved == 1232)
+    let validation = RosterValidator(scenario: part).validate(coverage.roster(from: taken))
+    #expect(validation.violations == [])
+    #expect(abs(validation.recomputedObjective - 1200) < 1e-6)
+  }
+
   /// The pairs a solution takes give back the same solution (objective
   /// and roster); a pair the model has no variable for, or a pair twice,
   /// gives `nil`.

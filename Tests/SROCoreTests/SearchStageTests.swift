@@ -93,6 +93,32 @@ import Testing
     #expect(objective >= optimum - 1e-9)
   }
 
+  /// With a time limit and a second thread (here one its week's other
+  /// part has left), the re-staffing stage runs a second re-staffing
+  /// beside its own, sharing the best roster: still valid, no worse than
+  /// the greedy one, and the borrowed thread is given back.
+  @Test func reStaffingWithASecondThreadGivesItBack() throws {
+    var options = PlanningOptions()
+    options.threads = 2
+    options.timeLimit = .seconds(60)
+    let spare = SpareThreads(threads: 2, parts: 2)
+    spare.partEnded()
+    options.spareThreads = spare
+    var state = SearchState(
+      model: search.coverage.model, timeLimit: options.timeLimit, log: .silent, knownBound: nil)
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    state.best = greedy
+    for untilDeadline in [false, true] {
+      try ReStaffingStage(untilDeadline: untilDeadline)
+        .run(on: PartSearch(coverage: search.coverage, options: options), &state)
+      let objective = try validatedObjective(state)
+      #expect(objective <= (try #require(greedy.objective)) + 1e-9)
+      #expect(objective >= optimum - 1e-9)
+      #expect(spare.borrow())
+      spare.giveBack()
+    }
+  }
+
   @Test func branchAndCutProvesTheOptimum() throws {
     var state = freshState()
     try BranchAndCutStage(limit: .untilDeadline, fromBest: false).run(on: search, &state)

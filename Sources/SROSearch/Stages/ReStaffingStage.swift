@@ -5,23 +5,44 @@ import SROFormulation
 /// fixed (``ReStaffing``): for a heuristic stage's time, or, with
 /// ``untilDeadline`` and a time limit, persistently until the search's
 /// deadline (where the time goes when the LP relaxation did not finish).
+/// With a time limit and a second thread for the part
+/// (``PartSearch/borrowSecondThread()``), a persistent re-staffing runs
+/// beside it on that thread, the two sharing their best roster
+/// (``SharedRoster``).
 struct ReStaffingStage: SearchStage {
   /// Whether to keep re-staffing until the deadline.
   var untilDeadline = false
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
     guard let start = state.best else { return }
-    let deadline = untilDeadline ? state.deadline : nil
-    var reStaffing = ReStaffing(coverage: search.coverage, solverOptions: search.quietOptions)
-    reStaffing.persistent = deadline != nil
-    reStaffing.progress = search.options.partProgress
-    let improved: Solution
-    do {
-      improved = try reStaffing.improve(
-        start, target: state.attainable(state.bound),
-        deadline: deadline ?? state.clock.now + search.roundingLimit(state))
-    } catch { throw .solver(error) }
-    state.best = improved
-    state.note("re-staffed a few schools at a time: \(improved.objective ?? .nan)")
+    let persistent = untilDeadline && state.deadline != nil
+    let target = state.attainable(state.bound)
+    let deadline = persistent ? state.deadline! : state.clock.now + search.roundingLimit(state)
+    let progress = search.options.partProgress
+    /// The re-staffing on this thread, sharing its best roster with one
+    /// beside it, if any.
+    @Sendable func reStaffed(sharing shared: SharedRoster?) -> Result<Solution, SolverError> {
+      var reStaffing = ReStaffing(coverage: search.coverage, solverOptions: search.quietOptions)
+      reStaffing.persistent = persistent
+      reStaffing.progress = progress
+      reStaffing.shared = shared
+      return Result { () throws(SolverError) in
+        try reStaffing.improve(start, target: target, deadline: deadline)
+      }
+    }
+    let improved: Result<Solution, SolverError>
+    if state.deadline != nil {
+      // With a time limit, a second thread (if the part may have one)
+      // re-staffs beside this one, both from the best either has found.
+      let shared = SharedRoster(start)
+      let (mine, _) = try search.besideReStaffing(
+        from: start, target: target, deadline: deadline, progress: progress, sharing: shared
+      ) { reStaffed(sharing: shared) }
+      improved = mine.map { _ in shared.roster }
+    } else {
+      improved = reStaffed(sharing: nil)
+    }
+    do { state.best = try improved.get() } catch { throw .solver(error) }
+    state.note("re-staffed a few schools at a time: \(state.best?.objective ?? .nan)")
   }
 }
