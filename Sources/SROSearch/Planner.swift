@@ -118,10 +118,7 @@ public enum Planner {
         partOptions.partProgress = board?.part(index)
         partOptions.timeLimit = deadline.map { max(.milliseconds(50), $0 - .now) }
         partOptions.spareThreads = spareThreads
-        defer { spareThreads.partEnded() }
-        return Result { () throws(PlanningError) in
-          try planPart(Instance(part), options: partOptions, tuning: tuning)
-        }
+        return planPart(Instance(part), of: spareThreads, options: partOptions, tuning: tuning)
       }
     }
     var solved: [PlanningResult] = []
@@ -141,6 +138,16 @@ public enum Planner {
 
   /// One part: planned by region when it is large and has many schools
   /// (``RegionalPlanner``), else whole or restricted (``PartPlanner``).
+  /// ``planPart(_:options:tuning:)`` for a part of a week of several,
+  /// recording when it has ended, failed or not, so that the thread it
+  /// held may be lent (``SpareThreads/partEnded()``).
+  static func planPart(
+    _ instance: Instance, of spareThreads: SpareThreads, options: PlanningOptions, tuning: SearchTuning
+  ) -> Result<PlanningResult, PlanningError> {
+    defer { spareThreads.partEnded() }
+    return Result { () throws(PlanningError) in try planPart(instance, options: options, tuning: tuning) }
+  }
+
   static func planPart(_ instance: Instance, options: PlanningOptions, tuning: SearchTuning)
     throws(PlanningError) -> PlanningResult
   {

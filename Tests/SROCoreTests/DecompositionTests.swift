@@ -39,6 +39,25 @@ import Testing
     #expect(parts.flatMap { $0.blocks() }.count == scenario.blocks().count)
   }
 
+  /// A part of a week of several records its end with the week's
+  /// ``SpareThreads``, so that the thread it held may be lent to a part
+  /// still searching: with two parts on two threads, none is spare until
+  /// one has been planned.
+  @Test func aPlannedPartFreesItsThread() throws {
+    let text = DistrictGenerator(options: .init(schools: 12, seed: 1)).yaml()
+    let scenario = try ScenarioLoader.load(text: text, file: "generated-1.yaml")
+    let part = try #require(scenario.independentParts().first)
+    let spare = SpareThreads(threads: 2, parts: 2)
+    var options = PlanningOptions()
+    options.threads = 2
+    options.spareThreads = spare
+    #expect(!spare.borrow())
+    let result = try Planner.planPart(Instance(part), of: spare, options: options, tuning: SearchTuning())
+      .get()
+    #expect(RosterValidator(scenario: part).validate(result.roster).violations == [])
+    #expect(spare.borrow())
+  }
+
   /// The greedy roster is re-staffed beside the LP relaxation of a part
   /// only when a thread is spare: always for a one-part week with two
   /// threads; for every part of a decomposed week with at least twice as

@@ -209,6 +209,23 @@ import Testing
     #expect(abs(validation.recomputedObjective - 1200) < 1e-6)
   }
 
+  /// A re-staffing that has no time to search still returns the shared
+  /// roster when it is better than its own (``ReStaffing/shared``): the
+  /// other re-staffing's roster is never lost.
+  @Test func aReStaffingOutOfTimeReturnsTheBetterSharedRoster() throws {
+    let part = try #require(try generatedParts(seed: 3).first)
+    let coverage = try CoverageModel(scenario: part)
+    let greedy = solution(coverage, try #require(GreedyStart(coverage: coverage).values()))
+    let better = try reStaffing(coverage).improve(greedy, target: 0, deadline: .now + .seconds(120))
+    #expect(try #require(better.objective) < (try #require(greedy.objective)) - 1e-9)
+    var late = reStaffing(coverage)
+    late.shared = SharedRoster(better)
+    let returned = try late.improve(greedy, target: 0, deadline: .now)
+    #expect(returned.objective == better.objective)
+    let validation = RosterValidator(scenario: part).validate(coverage.roster(from: returned))
+    #expect(validation.violations == [])
+  }
+
   /// The pairs a solution takes give back the same solution (objective
   /// and roster); a pair the model has no variable for, or a pair twice,
   /// gives `nil`.

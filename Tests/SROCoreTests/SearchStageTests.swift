@@ -1,3 +1,4 @@
+import Foundation
 import LinearModel
 import SROTestSupport
 import Synchronization
@@ -95,28 +96,70 @@ import Testing
 
   /// With a time limit and a second thread (here one its week's other
   /// part has left), the re-staffing stage runs a second re-staffing
-  /// beside its own, sharing the best roster: still valid, no worse than
-  /// the greedy one, and the borrowed thread is given back.
+  /// beside its own (its line says so), sharing the best roster: still
+  /// valid, no worse than the greedy one, and the borrowed thread is given
+  /// back. While the other part holds the second thread, it re-staffs on
+  /// one.
   @Test func reStaffingWithASecondThreadGivesItBack() throws {
-    var options = PlanningOptions()
-    options.threads = 2
-    options.timeLimit = .seconds(60)
-    let spare = SpareThreads(threads: 2, parts: 2)
-    spare.partEnded()
-    options.spareThreads = spare
-    var state = SearchState(
-      model: search.coverage.model, timeLimit: options.timeLimit, log: .silent, knownBound: nil)
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
-    state.best = greedy
-    for untilDeadline in [false, true] {
+    for (otherPartEnded, untilDeadline) in [(true, false), (true, true), (false, false)] {
+      var options = PlanningOptions()
+      options.threads = 2
+      options.timeLimit = .seconds(60)
+      let spare = SpareThreads(threads: 2, parts: 2)
+      if otherPartEnded { spare.partEnded() }
+      options.spareThreads = spare
+      let lines = Mutex<[String]>([])
+      var state = SearchState(
+        model: search.coverage.model, timeLimit: options.timeLimit,
+        log: .lines { line in lines.withLock { $0.append(line) } }, knownBound: nil)
+      state.best = greedy
       try ReStaffingStage(untilDeadline: untilDeadline)
         .run(on: PartSearch(coverage: search.coverage, options: options), &state)
       let objective = try validatedObjective(state)
       #expect(objective <= (try #require(greedy.objective)) + 1e-9)
       #expect(objective >= optimum - 1e-9)
-      #expect(spare.borrow())
-      spare.giveBack()
+      let onTwo = lines.withLock { $0 }.filter {
+        $0.contains("re-staffed a few schools at a time on two threads")
+      }
+      #expect(onTwo.count == (otherPartEnded ? 1 : 0))
+      #expect(spare.borrow() == otherPartEnded)
     }
+  }
+
+  /// The re-staffing beside a job that shares a roster (``SharedRoster``)
+  /// offers it each better roster it finds: here the job waits until the
+  /// shared roster is better than the greedy one it started at (or a
+  /// minute passes), then returns it.
+  @Test func aReStaffingBesideOffersTheSharedRosterItsBetterRosters() throws {
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let start = try #require(greedy.objective)
+    var options = PlanningOptions()
+    options.threads = 2
+    let shared = SharedRoster(greedy)
+    let deadline = ContinuousClock.now + .seconds(60)
+    let (seen, reStaffed) = try PartSearch(coverage: search.coverage, options: options).besideReStaffing(
+      from: greedy, target: optimum, deadline: deadline, progress: nil, sharing: shared
+    ) { () -> Solution in
+      while shared.roster.objective ?? .infinity >= start - 1e-9, ContinuousClock.now < deadline {
+        Thread.sleep(forTimeInterval: 0.01)
+      }
+      return shared.roster
+    }
+    let seenObjective = try #require(seen.objective)
+    #expect(seenObjective < start - 1e-9)
+    #expect(try #require(reStaffed?.objective) <= seenObjective + 1e-9)
+    var state = freshState()
+    state.best = seen
+    #expect(try validatedObjective(state) == seenObjective)
+  }
+
+  /// Both branch-and-cut stages of the pipeline run beside a re-staffing
+  /// of the best roster when the part has a second thread (stages 4 and 6).
+  @Test func everyBranchAndCutOfThePipelineReStaffsBeside() {
+    let stages = search.pipeline.compactMap { $0 as? BranchAndCutStage }
+    #expect(stages.count == 2)
+    #expect(stages.map(\.reStaffsBeside) == [true, true])
   }
 
   @Test func branchAndCutProvesTheOptimum() throws {

@@ -31,18 +31,22 @@ struct ReStaffingStage: SearchStage {
       }
     }
     let improved: Result<Solution, SolverError>
+    var beside = false
     if state.deadline != nil {
       // With a time limit, a second thread (if the part may have one)
       // re-staffs beside this one, both from the best either has found.
       let shared = SharedRoster(start)
-      let (mine, _) = try search.besideReStaffing(
+      let (mine, second) = try search.besideReStaffing(
         from: start, target: target, deadline: deadline, progress: progress, sharing: shared
       ) { reStaffed(sharing: shared) }
       improved = mine.map { _ in shared.roster }
+      beside = second != nil
     } else {
       improved = reStaffed(sharing: nil)
     }
     do { state.best = try improved.get() } catch { throw .solver(error) }
-    state.note("re-staffed a few schools at a time: \(state.best?.objective ?? .nan)")
+    state.note(
+      "re-staffed a few schools at a time\(beside ? " on two threads" : ""): \(state.best?.objective ?? .nan)"
+    )
   }
 }
