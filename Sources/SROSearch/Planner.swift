@@ -22,8 +22,8 @@ public struct PlanningOptions: Sendable {
   /// Where this part reports its progress (set by ``Planner`` per part).
   var partProgress: PartProgress?
   /// The week's threads its unfinished parts leave free, which a part may
-  /// borrow to re-staff a roster while its LP relaxation and its
-  /// branch-and-cut run
+  /// borrow to re-staff a roster while its LP relaxation, its
+  /// re-staffing and its branch-and-cut run
   /// (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``);
   /// `nil` for a part alone in its week, which has the second thread
   /// whenever ``threads`` is above 1.
@@ -80,7 +80,7 @@ public enum Planner {
   /// not depend on the thread count, except with a time limit, where a
   /// part's second thread (the week's second, or one its other parts left
   /// idle: ``PlanningOptions/spareThreads``) re-staffs a roster while the
-  /// part's LP relaxation and branch-and-cut run.
+  /// part's LP relaxation, re-staffing and branch-and-cut run.
   public static func plan(
     _ scenario: Scenario, options: PlanningOptions = PlanningOptions()
   ) throws(PlanningError) -> PlanningResult {
