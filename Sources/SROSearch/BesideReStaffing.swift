@@ -18,6 +18,24 @@ extension PartSearch {
     options.spareThreads?.giveBack()
   }
 
+  /// A re-staffing of the part's model (``ReStaffing``) with its small
+  /// searches quiet, ``ReStaffing/persistent`` as given, reporting each
+  /// better roster to `progress` and sharing it through `sharing` (each
+  /// `nil` for none). It ends early on `stop` when one is given, else on
+  /// the search's own stop request (which ends the job a re-staffing
+  /// beside runs with, and so raises its `stop`).
+  func reStaffing(
+    persistent: Bool, progress: PartProgress?, sharing: SharedRoster?, stoppedBy stop: StopRequest? = nil
+  ) -> ReStaffing {
+    var options = quietOptions
+    if let stop { options.stop = stop }
+    var reStaffing = ReStaffing(coverage: coverage, solverOptions: options)
+    reStaffing.persistent = persistent
+    reStaffing.progress = progress
+    reStaffing.shared = sharing
+    return reStaffing
+  }
+
   /// Runs `job` on one thread while `start` is re-staffed persistently
   /// (``ReStaffing``) on another, at the lowest priority, until `job` ends
   /// (or `deadline`, or `target` is met); returns what `job` returned and
@@ -43,12 +61,8 @@ extension PartSearch {
         return .job(job())
       case .reStaffing:
         yieldToOtherThreads()
-        var options = search.quietOptions
-        options.stop = jobEnded
-        var reStaffing = ReStaffing(coverage: search.coverage, solverOptions: options)
-        reStaffing.persistent = true
-        reStaffing.progress = progress
-        reStaffing.shared = sharing
+        var reStaffing = search.reStaffing(
+          persistent: true, progress: progress, sharing: sharing, stoppedBy: jobEnded)
         reStaffing.startsHalfway = sharing != nil
         return .reStaffed(
           Result { () throws(SolverError) in

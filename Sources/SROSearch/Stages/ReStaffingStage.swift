@@ -15,17 +15,15 @@ struct ReStaffingStage: SearchStage {
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
     guard let start = state.best else { return }
-    let persistent = untilDeadline && state.deadline != nil
+    let searchDeadline = untilDeadline ? state.deadline : nil
+    let persistent = searchDeadline != nil
     let target = state.attainable(state.bound)
-    let deadline = persistent ? state.deadline! : state.clock.now + search.roundingLimit(state)
+    let deadline = searchDeadline ?? state.clock.now + search.roundingLimit(state)
     let progress = search.options.partProgress
     /// The re-staffing on this thread, sharing its best roster with one
     /// beside it, if any.
     @Sendable func reStaffed(sharing shared: SharedRoster?) -> Result<Solution, SolverError> {
-      var reStaffing = ReStaffing(coverage: search.coverage, solverOptions: search.quietOptions)
-      reStaffing.persistent = persistent
-      reStaffing.progress = progress
-      reStaffing.shared = shared
+      let reStaffing = search.reStaffing(persistent: persistent, progress: progress, sharing: shared)
       return Result { () throws(SolverError) in
         try reStaffing.improve(start, target: target, deadline: deadline)
       }
