@@ -1,0 +1,48 @@
+import GLPKSolver
+import Synchronization
+import Testing
+
+@testable import SROSearch
+
+extension SearchStageTests {
+  /// A part's re-staffing (``PartSearch/reStaffing(persistent:progress:sharing:stoppedBy:)``)
+  /// stops on the request it is given, else on the search's own (the one
+  /// a signal raises), and on nothing else: raised, it leaves the greedy
+  /// roster as it is. It is persistent as asked, reports each better
+  /// roster to the progress and offers it to the shared roster it is
+  /// given.
+  @Test func aPartsReStaffingStopsOnTheRequestItIsGiven() throws {
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let start = try #require(greedy.objective)
+    let (raised, quiet) = (StopRequest(), StopRequest())
+    raised.raise()
+    var options = PlanningOptions()
+    options.stop = raised
+    let interrupted = PartSearch(coverage: search.coverage, options: options)
+    let deadline = ContinuousClock.now + .seconds(60)
+    for (reStaffing, stops) in [
+      (interrupted.reStaffing(persistent: false, progress: nil, sharing: nil), true),
+      (interrupted.reStaffing(persistent: false, progress: nil, sharing: nil, stoppedBy: quiet), false),
+      (search.reStaffing(persistent: false, progress: nil, sharing: nil, stoppedBy: raised), true),
+    ] {
+      let improved = try #require(
+        try reStaffing.improve(greedy, target: optimum, deadline: deadline).objective)
+      #expect((improved == start) == stops)
+    }
+    let reports = Mutex<[Double]>([])
+    let board = ProgressBoard(parts: 1) { progress in
+      if let objective = progress.objective { reports.withLock { $0.append(objective) } }
+    }
+    let shared = SharedRoster(greedy)
+    for persistent in [false, true] {
+      #expect(search.reStaffing(persistent: persistent, progress: nil, sharing: nil).persistent == persistent)
+    }
+    let reStaffing = search.reStaffing(persistent: false, progress: board.part(0), sharing: shared)
+    var state = freshState()
+    state.best = try reStaffing.improve(greedy, target: optimum, deadline: deadline)
+    let improved = try validatedObjective(state)
+    #expect(improved < start - 1e-9)
+    #expect(reports.withLock { $0 }.last == improved)
+    #expect(shared.roster.objective == improved)
+  }
+}
