@@ -13,10 +13,6 @@ import SROScenario
 ///    round; if it does not finish, the greedy roster is re-staffed for the
 ///    time left (``ReStaffingStage`` until the deadline) and the search ends;
 /// 2. a roster from the LP's integral part (``RoundingStage``, RENS);
-/// 2b. on a small part without a short time limit
-///    (``triesBranchAndCutFirst``), a brief branch-and-cut from that roster
-///    (``BranchAndCutStage/Limit/beforeReStaffing``), which often proves
-///    it before anything else runs;
 /// 3. that roster improved a few schools at a time (``ReStaffingStage``,
 ///    with a second re-staffing beside it when the part has a second
 ///    thread and a time limit);
@@ -52,33 +48,6 @@ struct PartSearch {
   /// ``knownBound`` bounds the full problem, and GLPK's own bounds and
   /// optimality speak for the restricted model alone.
   var isRestricted: Bool { coverage.instance.restriction != nil }
-
-  /// Most binaries (eligible pairs) of a part small enough that
-  /// branch-and-cut is tried before re-staffing. Such parts (most agency
-  /// parts of `crossAgency: forbid` weeks; one-part weeks have 5,000 pairs
-  /// and more) are often proven within that try, and sooner than after a
-  /// re-staffing: on the 40 variety weeks at 10 s, the median time to
-  /// proof fell from 1.2 s to 0.75 s (`benchmarks/RESULTS.md`).
-  static let smallPart = 3000
-
-  /// Whether the part is small enough (``smallPart``) to try
-  /// branch-and-cut right after the LP's rounding.
-  var isSmall: Bool { coverage.assignments.count <= Self.smallPart }
-
-  /// Shortest time limit under which a small part tries branch-and-cut
-  /// before re-staffing. Under a shorter one the roster comes first: the
-  /// try's tenth of the limit seldom proves a part (w10's county part
-  /// took 0.6 s) and would take a good share of the re-staffing's quarter
-  /// (on the forbid weeks at 2 s, 3 rosters better and 6 worse, by up to
-  /// 1%).
-  static let shortestLimitToTryFirst = Duration.seconds(5)
-
-  /// Whether the search tries branch-and-cut between the LP's rounding and
-  /// the re-staffing: on a small part, without a time limit or with one
-  /// of at least ``shortestLimitToTryFirst``.
-  var triesBranchAndCutFirst: Bool {
-    isSmall && (options.timeLimit.map { $0 >= Self.shortestLimitToTryFirst } ?? true)
-  }
 
   /// Longest each heuristic stage may take, as a share of the time limit.
   static let roundingShare = 0.25
@@ -128,7 +97,7 @@ struct PartSearch {
     return state.outcome()
   }
 
-  /// Stages 2 to 6, in order (2b only on a small part).
+  /// Stages 2 to 6, in order.
   var pipeline: [any SearchStage] {
     if isRestricted {
       return [
@@ -136,10 +105,8 @@ struct PartSearch {
         BranchAndCutStage(limit: .untilDeadline, fromBest: true),
       ]
     }
-    let tryFirst: [any SearchStage] =
-      triesBranchAndCutFirst ? [BranchAndCutStage(limit: .beforeReStaffing, fromBest: true)] : []
-    return [RoundingStage(fixingOnes: true)] + tryFirst + [
-      ReStaffingStage(), PatternBoundStage(onlyWhenLPLooksWeak: true),
+    return [
+      RoundingStage(fixingOnes: true), ReStaffingStage(), PatternBoundStage(onlyWhenLPLooksWeak: true),
       BranchAndCutStage(limit: .briefly, fromBest: true, reStaffsBeside: true),
       RoundingStage(fixingOnes: false),
       PatternBoundStage(), BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true),

@@ -11,11 +11,6 @@ struct BranchAndCutStage: SearchStage {
     /// At most ``PartSearch/firstSearch``: a first, short run before the
     /// pattern bound is priced.
     case briefly
-    /// At most a tenth of the time limit, and at most
-    /// ``PartSearch/firstSearch``: a small part's try at a proof from its
-    /// rounded roster, before it is re-staffed
-    /// (``PartSearch/triesBranchAndCutFirst``).
-    case beforeReStaffing
     /// Until the search's deadline (without one, until proven).
     case untilDeadline
   }
@@ -31,21 +26,13 @@ struct BranchAndCutStage: SearchStage {
   /// the better of the two rosters kept.
   var reStaffsBeside = false
 
-  /// How long the stage may search, given the search's time limit and
-  /// `state`'s time left (`nil`: no limit).
-  func searchLimit(timeLimit: Duration?, _ state: SearchState) -> Duration? {
-    switch limit {
-    case .briefly: min(state.remaining() ?? PartSearch.firstSearch, PartSearch.firstSearch)
-    case .beforeReStaffing:
-      min(
-        state.remaining() ?? PartSearch.firstSearch, (timeLimit ?? .seconds(10)) / 10, PartSearch.firstSearch)
-    case .untilDeadline: state.remaining()
-    }
-  }
-
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
     var mipOptions = search.options.solverOptions
-    mipOptions.timeLimit = searchLimit(timeLimit: search.options.timeLimit, state)
+    switch limit {
+    case .briefly:
+      mipOptions.timeLimit = min(state.remaining() ?? PartSearch.firstSearch, PartSearch.firstSearch)
+    case .untilDeadline: mipOptions.timeLimit = state.remaining()
+    }
     mipOptions.stopAtObjective = state.attainable(state.bound)
     if fromBest {
       mipOptions.startingSolution = state.best?.values
