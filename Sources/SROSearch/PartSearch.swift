@@ -17,7 +17,9 @@ import SROScenario
 ///    with a second re-staffing beside it when the part has a second
 ///    thread and a time limit);
 /// 3b. the pattern bound (``PatternBoundStage``) when the roster is still
-///    more than twice the bound;
+///    more than twice the bound, with a brief branch-and-cut beside it when
+///    the part has a second thread and a time limit
+///    (``pricingBesideBranchAndCut(_:price:)``);
 /// 4. branch-and-cut from the best roster (``BranchAndCutStage``), briefly
 ///    when stages 5 and 6 follow, with the best roster re-staffed on a
 ///    second thread meanwhile (as in stage 6);

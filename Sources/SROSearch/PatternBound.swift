@@ -50,7 +50,8 @@ struct PatternBound {
 
   /// Runs column generation until it converges, the bound reaches
   /// `target` (an incumbent's value less the objective's step, say), or
-  /// `deadline` passes or `stop` is raised.
+  /// `deadline` passes or `stop` is raised; or, between rounds, once
+  /// `ended` is raised (a proof found beside it, say).
   ///
   /// With `patience`, pricing ends early once the bound stalls, and goes
   /// on past `deadline` while it can still prove `target` (see ``Patience``).
@@ -63,7 +64,7 @@ struct PatternBound {
   /// 32.5 in 196 rounds (0.8 s).
   func run(
     target: Double? = nil, deadline: ContinuousClock.Instant? = nil,
-    patience: Patience? = nil, stop: StopRequest? = nil
+    patience: Patience? = nil, stop: StopRequest? = nil, endedBy ended: StopRequest? = nil
   ) throws(SolverError) -> Result {
     let weights = scenario.policy.weights
     let officerCount = scenario.officers.count
@@ -141,7 +142,7 @@ struct PatternBound {
         patient = patience.map { $0.waits(master: value, target: target, trace: trace, now: clock.now) }
         let outOfTime =
           deadline.map { clock.now >= $0 && patient != .pastTheDeadline } ?? false || patient == .no
-          || (stop?.isRaised ?? false)
+          || (stop?.isRaised ?? false) || (ended?.isRaised ?? false)
         if converged || reachedTarget || outOfTime {
           return Result(
             bound: bound, generated: generated, rounds: rounds, converged: converged)

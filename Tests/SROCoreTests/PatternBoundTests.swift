@@ -151,6 +151,19 @@ import Testing
     #expect(!stopped.converged && stopped.rounds == 1 && stopped.bound == 0)
   }
 
+  /// A request to end it (a proof found beside the pricing) ends column
+  /// generation after the round under way, as a stop does; one not
+  /// raised changes nothing.
+  @Test func aRaisedEndRequestEndsColumnGenerationAfterItsRound() throws {
+    let (_, patterns, _) = try generatedTwelveSchools()
+    let ended = StopRequest()
+    ended.raise()
+    let cut = try patterns.run(endedBy: ended)
+    #expect(!cut.converged && cut.rounds == 1 && cut.bound == 0)
+    let whole = try patterns.run(endedBy: StopRequest())
+    #expect(whole.converged && whole.rounds > 1)
+  }
+
   /// Past its deadline, column generation goes on while the master could
   /// still prove the target and the bound rises; a target above the
   /// master's value ends it at the deadline. Either way the bound holds.

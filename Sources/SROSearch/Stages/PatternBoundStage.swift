@@ -1,3 +1,4 @@
+import GLPKSolver
 import SROFormulation
 
 /// The pattern bound (``PatternBound``): officer-weeks priced by column
@@ -10,7 +11,11 @@ import SROFormulation
 /// without a time limit.
 /// With ``onlyWhenLPLooksWeak``
 /// it runs only while the best roster is more than twice the bound: a
-/// weak LP, which branch-and-cut rarely closes in a second.
+/// weak LP, which branch-and-cut rarely closes in a second. Then, with a
+/// time limit and a second thread for the part, a brief branch-and-cut
+/// runs beside the pricing, the first to prove the roster optimal ending
+/// the other (``PartSearch/pricingBesideBranchAndCut(_:price:)``): some
+/// weak LPs are closed by GLPK's cuts in a tenth of a second.
 struct PatternBoundStage: SearchStage {
   /// Whether to price only when the best roster is more than twice the bound.
   var onlyWhenLPLooksWeak = false
@@ -24,6 +29,20 @@ struct PatternBoundStage: SearchStage {
     guard !state.pricedWeeks, let pricing = WeekPricing(instance: coverage.instance) else { return }
     state.pricedWeeks = true
     let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
+    if onlyWhenLPLooksWeak {
+      try search.pricingBesideBranchAndCut(&state) { (state, ended) throws(PlanningError) in
+        try Self.price(patterns, &state, endedBy: ended)
+      }
+    } else {
+      try Self.price(patterns, &state, endedBy: nil)
+    }
+  }
+
+  /// Prices `patterns` for the time described above, ending between rounds
+  /// once `ended` is raised, and raises `state`'s bound to the result.
+  static func price(_ patterns: PatternBound, _ state: inout SearchState, endedBy ended: StopRequest?)
+    throws(PlanningError)
+  {
     let result: PatternBound.Result
     let now = state.clock.now
     let half = state.remaining().map { $0 / 2 }
@@ -32,7 +51,7 @@ struct PatternBoundStage: SearchStage {
         target: state.best?.objective.map { $0 - (state.step ?? 1e-6) / 2 },
         deadline: now + min(PartSearch.patternSearch, half ?? PartSearch.patternSearch),
         patience: .init(until: now + (half ?? PartSearch.patternProofSearch), rise: state.step ?? 1e-6),
-        stop: state.stop)
+        stop: state.stop, endedBy: ended)
     } catch { throw .solver(error) }
     state.bound = max(state.bound, result.bound)
     state.note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")

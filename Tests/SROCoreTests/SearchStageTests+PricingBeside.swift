@@ -1,0 +1,82 @@
+import Foundation
+import GLPKSolver
+import Synchronization
+import Testing
+
+@testable import SROSearch
+
+extension SearchStageTests {
+  /// With a time limit and a second thread, a brief branch-and-cut runs
+  /// beside the pricing (``PartSearch/pricingBesideBranchAndCut(_:price:)``):
+  /// on this small week it proves the optimum from the greedy roster,
+  /// which ends the pricing, and the state keeps the pricing's state with
+  /// the search's roster and bound. With one thread, or without a time
+  /// limit, the pricing runs alone, never asked to end, and the roster
+  /// stays the greedy one.
+  @Test func branchAndCutBesideThePricingEndsItWithAProof() throws {
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let greedyObjective = try #require(greedy.objective)
+    #expect(greedyObjective > optimum)
+    for (threads, timeLimit, beside) in [
+      (2, Duration.seconds(60), true), (1, .seconds(60), false), (2, nil, false),
+    ] as [(Int, Duration?, Bool)] {
+      var options = PlanningOptions()
+      options.threads = threads
+      options.timeLimit = timeLimit
+      let partSearch = PartSearch(coverage: search.coverage, options: options)
+      var state = SearchState(
+        model: search.coverage.model, timeLimit: timeLimit, log: .silent, knownBound: nil)
+      state.best = greedy
+      let asked = Mutex<[Bool?]>([])
+      // A stand-in for the pricing: it waits (at most 30 s) for the
+      // request to end it, if it is given one, records whether that
+      // request was raised, and marks its state as priced, so that the
+      // state kept can be told apart.
+      try partSearch.pricingBesideBranchAndCut(&state) { priced, ended in
+        let end = ContinuousClock.now + .seconds(30)
+        while let ended, !ended.isRaised, ContinuousClock.now < end { Thread.sleep(forTimeInterval: 0.001) }
+        asked.withLock { $0.append(ended?.isRaised) }
+        priced.pricedWeeks = true
+      }
+      #expect(asked.withLock { $0 } == [beside ? true : nil])
+      #expect(state.pricedWeeks)
+      let objective = try validatedObjective(state)
+      if beside {
+        #expect(abs(objective - optimum) < 1e-9)
+        #expect(abs(state.bound - optimum) < 1e-9)
+        #expect(state.proven(state.best) != nil)
+      } else {
+        #expect(objective == greedyObjective)
+        #expect(state.bound == 0)
+      }
+    }
+  }
+}
+
+extension SearchStageTests {
+  /// Stage 3b (``PatternBoundStage/onlyWhenLPLooksWeak``) prices beside a
+  /// brief branch-and-cut when the part has a second thread and a time
+  /// limit; stage 6 prices alone (its branch-and-cut follows). Either way
+  /// the roster is valid and the bound stays under the optimum.
+  @Test func onlyTheWeakLPsPricingHasABranchAndCutBeside() throws {
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    for (stage, beside) in [
+      (PatternBoundStage(onlyWhenLPLooksWeak: true), true), (PatternBoundStage(), false),
+    ] {
+      let lines = Mutex<[String]>([])
+      var options = PlanningOptions()
+      options.threads = 2
+      options.timeLimit = .seconds(60)
+      options.log = .lines { line in lines.withLock { $0.append(line) } }
+      var state = SearchState(
+        model: search.coverage.model, timeLimit: options.timeLimit, log: options.log, knownBound: nil)
+      state.best = greedy
+      try stage.run(on: PartSearch(coverage: search.coverage, options: options), &state)
+      let noted = lines.withLock { $0 }.filter { $0.hasPrefix("sro:") }
+      #expect(noted.contains { $0.contains("pattern bound") })
+      #expect(noted.contains { $0.contains("branch-and-cut") } == beside)
+      #expect(try validatedObjective(state) <= greedy.objective!)
+      #expect(state.bound <= optimum + 1e-9)
+    }
+  }
+}
