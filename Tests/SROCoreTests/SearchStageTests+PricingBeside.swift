@@ -3,7 +3,9 @@ import GLPKSolver
 import Synchronization
 import Testing
 
+@testable import SROFormulation
 @testable import SROSearch
+@testable import SROValidator
 
 extension SearchStageTests {
   /// With a time limit and a second thread, a brief branch-and-cut runs
@@ -76,6 +78,87 @@ extension SearchStageTests {
       #expect(noted.contains { $0.contains("pattern bound") })
       #expect(noted.contains { $0.contains("branch-and-cut") } == beside)
       #expect(try validatedObjective(state) <= greedy.objective!)
+      #expect(state.bound <= optimum + 1e-9)
+    }
+  }
+}
+
+extension SearchStageTests {
+  /// A search beside that cannot prove (on a restricted model, here one
+  /// keeping every eligible pair, branch-and-cut raises no bound) never
+  /// ends the pricing: the stand-in pricing waits for the search's line
+  /// and a moment more, then raises the bound to a valid value of its
+  /// own. The state keeps that bound and the search's roster, and the
+  /// thread borrowed from the week's spare ones is given back; a pricing
+  /// that throws gives it back too, its error the caller's.
+  @Test func aSearchBesideThatCannotProveLeavesThePricingItsBound() throws {
+    let instance = search.coverage.instance
+    let pairs = Set(
+      instance.eligible.enumerated().flatMap { o, blocks in
+        blocks.map { PinCheck.Pair(officer: o, block: $0) }
+      })
+    let restricted = try CoverageModel(
+      instance: instance.restricted(to: pairs), published: nil, formulation: .tight)
+    let greedy = try #require(GreedyStart(coverage: restricted).solution())
+    var options = PlanningOptions()
+    options.threads = 2
+    options.timeLimit = .seconds(60)
+    let spare = SpareThreads(threads: 2, parts: 2)
+    spare.partEnded()
+    options.spareThreads = spare
+    let partSearch = PartSearch(coverage: restricted, options: options)
+    let lines = Mutex<[String]>([])
+    var state = SearchState(
+      model: restricted.model, timeLimit: options.timeLimit,
+      log: .lines { line in lines.withLock { $0.append(line) } }, knownBound: nil)
+    state.best = greedy
+    let asked = Mutex<[Bool?]>([])
+    let priced = optimum / 2
+    try partSearch.pricingBesideBranchAndCut(&state) { state, ended in
+      let end = ContinuousClock.now + .seconds(30)
+      while !lines.withLock({ $0.contains { $0.contains("branch-and-cut") } }), ContinuousClock.now < end {
+        Thread.sleep(forTimeInterval: 0.001)
+      }
+      Thread.sleep(forTimeInterval: 0.2)
+      asked.withLock { $0.append(ended?.isRaised) }
+      state.bound = priced
+    }
+    #expect(asked.withLock { $0 } == [false])
+    #expect(state.bound == priced)
+    let roster = restricted.roster(from: try #require(state.best))
+    let validation = RosterValidator(scenario: week).validate(roster)
+    #expect(validation.violations == [])
+    #expect(abs(validation.recomputedObjective - optimum) < 1e-9)
+    #expect(spare.borrow())
+    spare.giveBack()
+    #expect(throws: PlanningError.self) {
+      try partSearch.pricingBesideBranchAndCut(&state) {
+        (_: inout SearchState, _: StopRequest?) throws(PlanningError) in throw .noRosterFound
+      }
+    }
+    #expect(spare.borrow())
+  }
+
+  /// The stage's pricing (``PatternBoundStage/price(_:_:endedBy:)``) ends
+  /// after its first round once the request it is given is raised, and
+  /// its line says so; one not raised lets it go on. Either way the bound
+  /// stays under the optimum.
+  @Test func theStagesPricingEndsOnTheRequestItIsGiven() throws {
+    let coverage = search.coverage
+    let pricing = try #require(WeekPricing(instance: coverage.instance))
+    let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
+    let greedy = try #require(GreedyStart(coverage: coverage).solution())
+    for raised in [true, false] {
+      let lines = Mutex<[String]>([])
+      var state = SearchState(
+        model: coverage.model, timeLimit: nil, log: .lines { line in lines.withLock { $0.append(line) } },
+        knownBound: nil)
+      state.best = greedy
+      let ended = StopRequest()
+      if raised { ended.raise() }
+      try PatternBoundStage.price(patterns, &state, endedBy: ended)
+      let line = try #require(lines.withLock { $0 }.first { $0.contains("pattern bound") })
+      #expect(line.hasSuffix("after 1 rounds, converged: false") == raised)
       #expect(state.bound <= optimum + 1e-9)
     }
   }
