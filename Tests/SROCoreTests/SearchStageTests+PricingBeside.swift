@@ -1,9 +1,9 @@
 import Foundation
 import GLPKSolver
+import SROFormulation
 import Synchronization
 import Testing
 
-@testable import SROFormulation
 @testable import SROSearch
 @testable import SROValidator
 
@@ -84,21 +84,15 @@ extension SearchStageTests {
 }
 
 extension SearchStageTests {
-  /// A search beside that cannot prove (on a restricted model, here one
-  /// keeping every eligible pair, branch-and-cut raises no bound) never
+  /// A search beside that cannot prove (on a restricted model,
+  /// ``restrictedToEveryPair()``, branch-and-cut raises no bound) never
   /// ends the pricing: the stand-in pricing waits for the search's line
   /// and a moment more, then raises the bound to a valid value of its
   /// own. The state keeps that bound and the search's roster, and the
   /// thread borrowed from the week's spare ones is given back; a pricing
   /// that throws gives it back too, its error the caller's.
   @Test func aSearchBesideThatCannotProveLeavesThePricingItsBound() throws {
-    let instance = search.coverage.instance
-    let pairs = Set(
-      instance.eligible.enumerated().flatMap { o, blocks in
-        blocks.map { PinCheck.Pair(officer: o, block: $0) }
-      })
-    let restricted = try CoverageModel(
-      instance: instance.restricted(to: pairs), published: nil, formulation: .tight)
+    let restricted = try restrictedToEveryPair()
     let greedy = try #require(GreedyStart(coverage: restricted).solution())
     var options = PlanningOptions()
     options.threads = 2

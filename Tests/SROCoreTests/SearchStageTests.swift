@@ -195,14 +195,20 @@ import Testing
     #expect(state.pricedWeeks)
   }
 
-  @Test func aRestrictedModelsPipelineLeavesThePatternBoundOut() throws {
+  /// The week's model restricted to every eligible pair: the same
+  /// rosters, but a restricted model (``PartSearch/isRestricted``), whose
+  /// branch-and-cut raises no bound.
+  func restrictedToEveryPair() throws -> CoverageModel {
     let instance = search.coverage.instance
     let pairs = Set(
       instance.eligible.enumerated().flatMap { o, blocks in
         blocks.map { PinCheck.Pair(officer: o, block: $0) }
       })
-    let restricted = try CoverageModel(
-      instance: instance.restricted(to: pairs), published: nil, formulation: .tight)
+    return try CoverageModel(instance: instance.restricted(to: pairs), published: nil, formulation: .tight)
+  }
+
+  @Test func aRestrictedModelsPipelineLeavesThePatternBoundOut() throws {
+    let restricted = try restrictedToEveryPair()
     let names = { (search: PartSearch) in search.pipeline.map { "\(type(of: $0))" } }
     #expect(
       names(PartSearch(coverage: restricted, options: PlanningOptions()))
