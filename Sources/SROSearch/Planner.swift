@@ -24,7 +24,9 @@ public struct PlanningOptions: Sendable {
   /// The week's threads its unfinished parts leave free, which a part may
   /// borrow to re-staff a roster while its LP relaxation, its
   /// re-staffing and its branch-and-cut run
-  /// (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``);
+  /// (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``),
+  /// or to search briefly while a weak LP's pattern bound is priced
+  /// (``PartSearch/pricingBesideBranchAndCut(_:price:)``);
   /// `nil` for a part alone in its week, which has the second thread
   /// whenever ``threads`` is above 1.
   var spareThreads: SpareThreads?
@@ -80,7 +82,8 @@ public enum Planner {
   /// not depend on the thread count, except with a time limit, where a
   /// part's second thread (the week's second, or one its other parts left
   /// idle: ``PlanningOptions/spareThreads``) re-staffs a roster while the
-  /// part's LP relaxation, re-staffing and branch-and-cut run.
+  /// part's LP relaxation, re-staffing and branch-and-cut run, and
+  /// searches while a weak LP's pattern bound is priced.
   public static func plan(
     _ scenario: Scenario, options: PlanningOptions = PlanningOptions()
   ) throws(PlanningError) -> PlanningResult {

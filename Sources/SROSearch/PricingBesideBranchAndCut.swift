@@ -8,7 +8,8 @@ extension PartSearch {
   /// second thread for the part (``borrowSecondThread()``), a brief
   /// branch-and-cut (``BranchAndCutStage/Limit/briefly``) searches from
   /// the best roster on that thread. The search ends once the pricing
-  /// does; the pricing ends once the search proves its roster optimal.
+  /// does; the pricing ends once the search proves its roster optimal
+  /// (after the round under way: a master LP's simplex is not cut short).
   /// The state then has the better roster and the higher bound of the
   /// two. Without a second thread or a time limit, `price` runs alone.
   ///

@@ -2,7 +2,9 @@ import Synchronization
 
 /// The threads of a week that its unfinished parts do not hold, lent to a
 /// part for a re-staffing beside its own search
-/// (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``).
+/// (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``) or
+/// a brief branch-and-cut beside its pricing
+/// (``PartSearch/pricingBesideBranchAndCut(_:price:)``).
 ///
 /// A week of several parts runs one thread per part; once fewer parts are
 /// left than threads, the idle ones are spare. A part still waiting for a
