@@ -25,8 +25,9 @@ extension SearchStageTests {
       (interrupted.reStaffing(persistent: false, progress: nil, sharing: nil, stoppedBy: quiet), false),
       (search.reStaffing(persistent: false, progress: nil, sharing: nil, stoppedBy: raised), true),
     ] {
-      let improved = try #require(
-        try reStaffing.improve(greedy, target: optimum, deadline: deadline).objective)
+      var state = freshState()
+      state.best = try reStaffing.improve(greedy, target: optimum, deadline: deadline)
+      let improved = try validatedObjective(state)
       #expect((improved == start) == stops)
     }
     let reports = Mutex<[Double]>([])
