@@ -54,32 +54,19 @@ extension PartSearch {
     defer { giveBackSecondThread() }
     let jobEnded = StopRequest()
     let search = self
-    let outcomes = concurrently([Side.job, .reStaffing], threads: 2) { side -> Outcome<Output> in
-      switch side {
-      case .job:
-        defer { jobEnded.raise() }
-        return .job(job())
-      case .reStaffing:
-        yieldToOtherThreads()
-        var reStaffing = search.reStaffing(
-          persistent: true, progress: progress, sharing: sharing, stoppedBy: jobEnded)
-        reStaffing.startsHalfway = sharing != nil
-        return .reStaffed(
-          Result { () throws(SolverError) in
-            try reStaffing.improve(start, target: target, deadline: deadline)
-          })
+    let (output, reStaffed) = sideBySide {
+      defer { jobEnded.raise() }
+      return job()
+    } _: {
+      yieldToOtherThreads()
+      var reStaffing = search.reStaffing(
+        persistent: true, progress: progress, sharing: sharing, stoppedBy: jobEnded)
+      reStaffing.startsHalfway = sharing != nil
+      return Result { () throws(SolverError) in
+        try reStaffing.improve(start, target: target, deadline: deadline)
       }
     }
-    var output: Output?
-    var reStaffed = start
-    for outcome in outcomes {
-      switch outcome {
-      case .job(let done): output = done
-      case .reStaffed(.success(let solution)): reStaffed = solution
-      case .reStaffed(.failure(let error)): throw .solver(error)
-      }
-    }
-    return (output!, reStaffed)
+    do { return (output, try reStaffed.get()) } catch { throw .solver(error) }
   }
 
   /// Lowers the calling thread's priority to the least (Linux keeps the
@@ -93,16 +80,4 @@ extension PartSearch {
       _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
     #endif
   }
-}
-
-/// The two sides of ``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``.
-private enum Side: Sendable {
-  case job
-  case reStaffing
-}
-
-/// What each side of ``PartSearch/besideReStaffing(from:target:deadline:progress:_:)`` ends with.
-private enum Outcome<Output: Sendable>: Sendable {
-  case job(Output)
-  case reStaffed(Result<Solution, SolverError>)
 }

@@ -52,3 +52,23 @@ package func concurrently<Item: Sendable, Output: Sendable>(
   done.wait()
   return results.withLock { all in items.indices.map { all[$0]! } }
 }
+
+/// `first` and `second` run at once, each on a new thread (as
+/// ``concurrently(_:threads:_:)`` runs two items), and both outputs.
+package func sideBySide<First: Sendable, Second: Sendable>(
+  _ first: @escaping @Sendable () -> First, _ second: @escaping @Sendable () -> Second
+) -> (First, Second) {
+  let outputs = concurrently([true, false], threads: 2) { isFirst -> SideOutput<First, Second> in
+    isFirst ? .first(first()) : .second(second())
+  }
+  guard case .first(let one) = outputs[0], case .second(let other) = outputs[1] else {
+    preconditionFailure("concurrently returns outputs in the order of its items")
+  }
+  return (one, other)
+}
+
+/// What one side of ``sideBySide(_:_:)`` returned.
+private enum SideOutput<First: Sendable, Second: Sendable>: Sendable {
+  case first(First)
+  case second(Second)
+}

@@ -33,34 +33,25 @@ extension PartSearch {
     var besideOptions = options
     besideOptions.stop = pricingEnded
     let beside = PartSearch(coverage: coverage, options: besideOptions, knownBound: knownBound)
-    let outcomes = concurrently([Side.pricing, .search], threads: 2) {
-      side -> Result<SearchState, PlanningError> in
-      var mine = before
-      switch side {
-      case .pricing:
-        defer { pricingEnded.raise() }
-        return Result { () throws(PlanningError) in
-          try price(&mine, searchProved)
-          return mine
-        }
-      case .search:
-        return Result { () throws(PlanningError) in
-          try BranchAndCutStage(limit: .briefly, fromBest: true).run(on: beside, &mine)
-          if mine.proven(mine.best) != nil { searchProved.raise() }
-          return mine
-        }
+    let (pricing, searching) = sideBySide {
+      defer { pricingEnded.raise() }
+      var priced = before
+      return Result { () throws(PlanningError) in
+        try price(&priced, searchProved)
+        return priced
+      }
+    } _: {
+      var searched = before
+      return Result { () throws(PlanningError) in
+        try BranchAndCutStage(limit: .briefly, fromBest: true).run(on: beside, &searched)
+        if searched.proven(searched.best) != nil { searchProved.raise() }
+        return searched
       }
     }
-    let priced = try outcomes[0].get()
-    let searched = try outcomes[1].get()
+    let priced = try pricing.get()
+    let searched = try searching.get()
     state = priced
     state.bound = max(priced.bound, searched.bound)
     if let roster = searched.best { state.offer(roster) }
   }
-}
-
-/// The two sides of ``PartSearch/pricingBesideBranchAndCut(_:price:)``.
-private enum Side: Sendable {
-  case pricing
-  case search
 }

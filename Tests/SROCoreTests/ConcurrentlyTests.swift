@@ -1,4 +1,5 @@
 import Foundation
+import GLPKSolver
 import Testing
 
 @testable import SROSearch
@@ -29,5 +30,24 @@ import Testing
 
   @Test func noItemsGiveNoResults() {
     #expect(concurrently([Int](), threads: 4) { $0 }.isEmpty)
+  }
+
+  /// `sideBySide` runs its two jobs at once, each off the calling thread
+  /// (the first waits, at most 30 s, for a flag only the second sets), and
+  /// returns each job's own output in its place.
+  @Test func twoJobsRunSideBySide() {
+    let caller = Self.threadID()
+    let secondStarted = StopRequest()
+    let (first, second) = sideBySide {
+      let end = ContinuousClock.now + .seconds(30)
+      while !secondStarted.isRaised, ContinuousClock.now < end { Thread.sleep(forTimeInterval: 0.001) }
+      return (secondStarted.isRaised, Self.threadID())
+    } _: {
+      secondStarted.raise()
+      return ("second", Self.threadID())
+    }
+    #expect(first.0)
+    #expect(second.0 == "second")
+    #expect(first.1 != caller && second.1 != caller && first.1 != second.1)
   }
 }
