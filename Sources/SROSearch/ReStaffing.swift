@@ -139,7 +139,9 @@ struct ReStaffing {
   /// then the weeks of the officers who could take each short block, then
   /// of each officer who costs something together with a partner; when
   /// ``persistent``, it takes these kinds in turn, and rounds repeat (see
-  /// there).
+  /// there). A neighbourhood already searched to its end is searched
+  /// again only once the roster has changed outside it
+  /// (``SettledSearches``).
   func improve(_ start: Solution, target: Double, deadline: ContinuousClock.Instant) throws(SolverError)
     -> Solution
   {
@@ -150,26 +152,34 @@ struct ReStaffing {
       if let objective = best.objective, let theirs = shared?.better(than: objective) { best = theirs }
       return best.objective
     }
+    var settled = SettledSearches()
     /// Searches the neighbourhoods of each kind in `kinds`, each kind round
     /// and round its own, the kind whose searches have taken least time so
     /// far next, until each has had ``patience`` searches in a row (or
-    /// each of its neighbourhoods once, if fewer) bring nothing.
+    /// each of its neighbourhoods once, if fewer) bring nothing, skipping
+    /// searches that would repeat themselves (``SettledSearches``).
     func descend(_ kinds: [[Neighbourhood]]) throws(SolverError) {
       var turns = NeighbourhoodTurns(kinds.map(halfway), patience: Self.patience)
       while inTime(deadline), let objective = adoptShared(), objective > target,
         let (kind, neighbourhood) = turns.next()
       {
-        let free = coverage.assignments.filter {
-          switch neighbourhood {
-          case .schools(let schools): schools.contains(coverage.blocks[$0.block].school)
-          case .officers(let officers): officers.contains($0.officer)
-          }
+        let isFree = freeVariables(in: neighbourhood)
+        let outside = fingerprint(of: best, outside: isFree)
+        // A repeat counts as the search it repeats, one that brought
+        // nothing in the time that took, so that the kinds keep their
+        // turns (counted as taking no time, the kind would keep the turn
+        // and leave the round early).
+        if let took = settled.repeated(neighbourhood, outside: outside) {
+          turns.record(kind, took: took, improved: false)
+          continue
         }
         let began = clock.now
         let limit = max(.milliseconds(1), min(searchLimit, deadline - began))
-        let found = try search(best, freeing: free, target: target, limit: limit)
+        let found = try search(best, freeing: isFree, target: target, limit: limit)
+        let took = clock.now - began
         let improved = found?.objective.map { $0 < objective - 1e-9 } ?? false
-        turns.record(kind, took: clock.now - began, improved: improved)
+        turns.record(kind, took: took, improved: improved)
+        settled.record(neighbourhood, outside: outside, took: took, limit: limit)
         if improved, let found {
           best = found
           shared?.offer(found)
@@ -347,17 +357,39 @@ struct ReStaffing {
     return neighbourhoods.indices.sorted { (-costs[$0], $0) < (-costs[$1], $1) }.map { neighbourhoods[$0] }
   }
 
-  /// The best roster GLPK finds with only `free` pairs left to choose
-  /// (with every shortage and overtime variable), or `nil`.
-  private func search(
-    _ roster: Solution, freeing free: [CoverageModel.Assignment], target: Double, limit: Duration
-  )
+  /// Whether each variable (by index) is left to choose when
+  /// `neighbourhood` is searched: its pairs, and every shortage and
+  /// overtime variable.
+  func freeVariables(in neighbourhood: Neighbourhood) -> [Bool] {
+    var isFree = [Bool](repeating: true, count: coverage.model.variables.count)
+    for pair in coverage.assignments {
+      switch neighbourhood {
+      case .schools(let schools):
+        isFree[pair.variable.index] = schools.contains(coverage.blocks[pair.block].school)
+      case .officers(let officers): isFree[pair.variable.index] = officers.contains(pair.officer)
+      }
+    }
+    return isFree
+  }
+
+  /// A hash of the pairs `roster` takes among those not free in `isFree`:
+  /// equal for two rosters that fix a search's pairs alike (a collision,
+  /// one in 2⁶⁴, would skip a search that might have found more).
+  func fingerprint(of roster: Solution, outside isFree: [Bool]) -> Int {
+    var hasher = Hasher()
+    for pair in coverage.assignments
+    where !isFree[pair.variable.index] && roster.values[pair.variable.index] > 0.5 {
+      hasher.combine(pair.variable.index)
+    }
+    return hasher.finalize()
+  }
+
+  /// The best roster GLPK finds with only the variables `isFree` marks
+  /// left to choose, or `nil`.
+  private func search(_ roster: Solution, freeing isFree: [Bool], target: Double, limit: Duration)
     throws(SolverError) -> Solution?
   {
     let model = coverage.model
-    var isFree = [Bool](repeating: true, count: model.variables.count)
-    for pair in coverage.assignments { isFree[pair.variable.index] = false }
-    for pair in free { isFree[pair.variable.index] = true }
     let values = zip(roster.values, model.variables).map { value, variable in
       variable.kind == .continuous ? value : value.rounded()
     }

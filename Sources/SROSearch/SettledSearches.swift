@@ -1,0 +1,35 @@
+/// The neighbourhoods a ``ReStaffing`` has searched to the end, each with
+/// the pairs it kept fixed then, so that a search that would only repeat
+/// itself is skipped.
+///
+/// A search fixes every pair outside its neighbourhood as the roster has
+/// it and leaves GLPK, which is deterministic, the rest under a node
+/// limit: while none of the pairs taken outside has changed, searching the
+/// same neighbourhood again finds the same roster, which brought nothing
+/// then or is the roster of the moment now (right after its own
+/// improvement, or in a persistent round whose last change was
+/// elsewhere). A search cut short by its time limit is not settled: given
+/// longer, it may find more.
+struct SettledSearches {
+  private var settled: [ReStaffing.Neighbourhood: (outside: Int, took: Duration)] = [:]
+
+  /// How long the last search of `neighbourhood` took, if it ran to its
+  /// end with the pairs outside it fixed as `outside` (a fingerprint, see
+  /// ``ReStaffing``) fixes them now; `nil` if it is worth searching.
+  func repeated(_ neighbourhood: ReStaffing.Neighbourhood, outside: Int) -> Duration? {
+    guard let last = settled[neighbourhood], last.outside == outside else { return nil }
+    return last.took
+  }
+
+  /// Records a search of `neighbourhood` with the pairs outside it fixed
+  /// as `outside`, which took `took` of its `limit`.
+  mutating func record(
+    _ neighbourhood: ReStaffing.Neighbourhood, outside: Int, took: Duration, limit: Duration
+  ) {
+    if took < limit {
+      settled[neighbourhood] = (outside, took)
+    } else {
+      settled[neighbourhood] = nil
+    }
+  }
+}
