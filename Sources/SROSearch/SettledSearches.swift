@@ -5,12 +5,17 @@
 /// A search fixes every pair outside its neighbourhood as the roster has
 /// it and leaves GLPK, which is deterministic, the rest under a node
 /// limit: while none of the pairs taken outside has changed, searching the
-/// same neighbourhood again finds the same roster, which brought nothing
-/// then or is the roster of the moment now (right after its own
-/// improvement, or in a persistent round whose last change was
-/// elsewhere). A search cut short by its time limit is not settled: given
-/// longer, it may find more.
+/// same neighbourhood again finds the same roster, no better than the
+/// roster of the moment: it brought nothing then, or it was taken then
+/// and no roster taken since is worse. A search cut short by its
+/// time limit is not settled: given longer, it may find more.
 struct SettledSearches {
+  /// How close to its limit a search must end to count as cut by it:
+  /// GLPK stops once its own clock, in whole milliseconds, shows a
+  /// millisecond less than the limit (`tm_lim − 1`), so a search the
+  /// limit cut may end up to 2 ms short of it.
+  static let timerSlack = Duration.milliseconds(2)
+
   private var settled: [ReStaffing.Neighbourhood: (outside: Int, took: Duration)] = [:]
 
   /// How long the last search of `neighbourhood` took, if it ran to its
@@ -22,11 +27,12 @@ struct SettledSearches {
   }
 
   /// Records a search of `neighbourhood` with the pairs outside it fixed
-  /// as `outside`, which took `took` of its `limit`.
+  /// as `outside`, which took `took` of its `limit`: settled if it ended
+  /// more than ``timerSlack`` before the limit, else cut short.
   mutating func record(
     _ neighbourhood: ReStaffing.Neighbourhood, outside: Int, took: Duration, limit: Duration
   ) {
-    if took < limit {
+    if took < limit - Self.timerSlack {
       settled[neighbourhood] = (outside, took)
     } else {
       settled[neighbourhood] = nil

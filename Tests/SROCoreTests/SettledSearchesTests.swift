@@ -40,6 +40,22 @@ import Testing
     #expect(settled.repeated(east, outside: 9) == nil)
   }
 
+  /// GLPK stops a millisecond early by its own millisecond clock: a
+  /// search ending just short of its limit counts as cut by it, one
+  /// ending clearly before it as run to its end.
+  @Test func aSearchEndingJustShortOfItsLimitCountsAsCut() {
+    var settled = SettledSearches()
+    let limit = Duration.seconds(1)
+    settled.record(east, outside: 7, took: limit - .microseconds(1500), limit: limit)
+    #expect(settled.repeated(east, outside: 7) == nil)
+    settled.record(east, outside: 7, took: limit - .milliseconds(2), limit: limit)
+    #expect(settled.repeated(east, outside: 7) == nil)
+    settled.record(east, outside: 7, took: limit - .milliseconds(3), limit: limit)
+    #expect(settled.repeated(east, outside: 7) == limit - .milliseconds(3))
+    settled.record(east, outside: 7, took: .microseconds(500), limit: .milliseconds(1))
+    #expect(settled.repeated(east, outside: 7) == nil)
+  }
+
   /// A school neighbourhood frees exactly the pairs at its schools, an
   /// officer neighbourhood exactly its officers' pairs; every shortage
   /// and overtime variable (all the others) is free in both.
