@@ -19,8 +19,9 @@ struct SettledSearches {
   private var settled: [ReStaffing.Neighbourhood: (outside: Int, took: Duration)] = [:]
 
   /// How long the last search of `neighbourhood` took, if it ran to its
-  /// end with the pairs outside it fixed as `outside` (a fingerprint, see
-  /// ``ReStaffing``) fixes them now; `nil` if it is worth searching.
+  /// end with the pairs outside it fixed as they are now (`outside`, their
+  /// fingerprint: ``ReStaffing/fingerprint(of:outside:)``); `nil` if the
+  /// neighbourhood is worth searching.
   func repeated(_ neighbourhood: ReStaffing.Neighbourhood, outside: Int) -> Duration? {
     guard let last = settled[neighbourhood], last.outside == outside else { return nil }
     return last.took
