@@ -23,7 +23,8 @@ extension PartSearch {
   /// better roster to `progress` and sharing it through `sharing` (each
   /// `nil` for none). It ends early on `stop` when one is given, else on
   /// the search's own stop request (which ends the job a re-staffing
-  /// beside runs with, and so raises its `stop`).
+  /// beside runs with, and so raises its `stop`). It remembers its
+  /// searches in the part's ``settledSearches``, with every other.
   func reStaffing(
     persistent: Bool, progress: PartProgress?, sharing: SharedRoster?, stoppedBy stop: StopRequest? = nil
   ) -> ReStaffing {
@@ -33,6 +34,7 @@ extension PartSearch {
     reStaffing.persistent = persistent
     reStaffing.progress = progress
     reStaffing.shared = sharing
+    reStaffing.settled = settledSearches
     return reStaffing
   }
 

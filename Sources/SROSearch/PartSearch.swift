@@ -45,6 +45,10 @@ struct PartSearch {
   /// A valid lower bound known before the search (from pattern pricing
   /// over a larger model, say).
   var knownBound: Double?
+  /// What the part's re-staffings have searched to the end, shared by
+  /// every one of them (``reStaffing(persistent:progress:sharing:stoppedBy:)``)
+  /// so that none repeats a search another has made.
+  let settledSearches = SettledSearches()
 
   /// Whether `coverage` leaves out some eligible pairs: then only
   /// ``knownBound`` bounds the full problem, and GLPK's own bounds and

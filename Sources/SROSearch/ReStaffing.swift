@@ -68,6 +68,11 @@ struct ReStaffing {
   /// same time, taken up before each search and offered each better
   /// roster; `nil` for a re-staffing alone.
   var shared: SharedRoster?
+  /// The neighbourhoods searched to the end so far, by this search or by
+  /// others of the part that share the memory (``PartSearch`` gives its
+  /// re-staffings one), so that a search that would repeat itself is
+  /// skipped.
+  var settled = SettledSearches()
   /// Whether each list of neighbourhoods is taken from its middle, so
   /// that a second re-staffing beside a first (``shared``) searches other
   /// neighbourhoods first.
@@ -139,9 +144,8 @@ struct ReStaffing {
   /// then the weeks of the officers who could take each short block, then
   /// of each officer who costs something together with a partner; when
   /// ``persistent``, it takes these kinds in turn, and rounds repeat (see
-  /// there). A neighbourhood already searched to its end is searched
-  /// again only once the roster has changed outside it
-  /// (``SettledSearches``).
+  /// there). A neighbourhood already searched to its end (``settled``) is
+  /// searched again only once the roster has changed outside it.
   func improve(_ start: Solution, target: Double, deadline: ContinuousClock.Instant) throws(SolverError)
     -> Solution
   {
@@ -152,7 +156,6 @@ struct ReStaffing {
       if let objective = best.objective, let theirs = shared?.better(than: objective) { best = theirs }
       return best.objective
     }
-    var settled = SettledSearches()
     /// Searches the neighbourhoods of each kind in `kinds`, each kind round
     /// and round its own, the kind whose searches have taken least time so
     /// far next, until each has had ``patience`` searches in a row (or
@@ -179,7 +182,9 @@ struct ReStaffing {
         let took = clock.now - began
         let improved = found?.objective.map { $0 < objective - 1e-9 } ?? false
         turns.record(kind, took: took, improved: improved)
-        settled.record(neighbourhood, outside: outside, took: took, limit: limit)
+        settled.record(
+          neighbourhood, outside: outside, took: took, limit: limit,
+          stopped: solverOptions.stop?.isRaised ?? false)
         if improved, let found {
           best = found
           shared?.offer(found)

@@ -1,42 +1,58 @@
-/// The neighbourhoods a ``ReStaffing`` has searched to the end, each with
-/// the pairs it kept fixed then, so that a search that would only repeat
-/// itself is skipped.
+import Synchronization
+
+/// The neighbourhoods the re-staffings of one part have searched to the
+/// end, each with the pairs it kept fixed then, so that a search that
+/// would only repeat itself is skipped: by the same ``ReStaffing`` later
+/// in its round, by a later stage's, or by one running beside it (each
+/// part's ``PartSearch`` hands one memory to every re-staffing it makes).
 ///
 /// A search fixes every pair outside its neighbourhood as the roster has
 /// it and leaves GLPK, which is deterministic, the rest under a node
 /// limit: while none of the pairs taken outside has changed, searching the
 /// same neighbourhood again finds the same roster, no better than the
 /// roster of the moment: it brought nothing then, or it was taken then
-/// and no roster taken since is worse. A search cut short by its
-/// time limit is not settled: given longer, it may find more.
-struct SettledSearches {
+/// and no roster taken since is worse. Its target (the objective it may
+/// stop at) does not change that: reaching it ends a search only when it
+/// finds a better roster, and a repeat finds none. A search cut short by
+/// its time limit or a stop request is not settled: given longer, it may
+/// find more.
+final class SettledSearches: Sendable {
   /// How close to its limit a search must end to count as cut by it:
   /// GLPK stops once its own clock, in whole milliseconds, shows a
   /// millisecond less than the limit (`tm_lim − 1`), so a search the
   /// limit cut may end up to 2 ms short of it.
   static let timerSlack = Duration.milliseconds(2)
 
-  private var settled: [ReStaffing.Neighbourhood: (outside: Int, took: Duration)] = [:]
+  private let settled = Mutex<[ReStaffing.Neighbourhood: (outside: Int, took: Duration)]>([:])
+
+  /// An empty memory.
+  init() {}
 
   /// How long the last search of `neighbourhood` took, if it ran to its
   /// end with the pairs outside it fixed as they are now (`outside`, their
   /// fingerprint: ``ReStaffing/fingerprint(of:outside:)``); `nil` if the
   /// neighbourhood is worth searching.
   func repeated(_ neighbourhood: ReStaffing.Neighbourhood, outside: Int) -> Duration? {
-    guard let last = settled[neighbourhood], last.outside == outside else { return nil }
-    return last.took
+    settled.withLock { settled in
+      guard let last = settled[neighbourhood], last.outside == outside else { return nil }
+      return last.took
+    }
   }
 
   /// Records a search of `neighbourhood` with the pairs outside it fixed
   /// as `outside`, which took `took` of its `limit`: settled if it ended
-  /// more than ``timerSlack`` before the limit, else cut short.
-  mutating func record(
-    _ neighbourhood: ReStaffing.Neighbourhood, outside: Int, took: Duration, limit: Duration
+  /// more than ``timerSlack`` before the limit and was not `stopped` by a
+  /// request, else cut short.
+  func record(
+    _ neighbourhood: ReStaffing.Neighbourhood, outside: Int, took: Duration, limit: Duration,
+    stopped: Bool = false
   ) {
-    if took < limit - Self.timerSlack {
-      settled[neighbourhood] = (outside, took)
-    } else {
-      settled[neighbourhood] = nil
+    settled.withLock { settled in
+      if took < limit - Self.timerSlack, !stopped {
+        settled[neighbourhood] = (outside, took)
+      } else {
+        settled[neighbourhood] = nil
+      }
     }
   }
 }

@@ -17,7 +17,7 @@ import Testing
   /// and time; another fingerprint, or a neighbourhood never searched, is
   /// searched.
   @Test func aSearchRunToItsEndIsRepeatedOnlyWithTheSamePairsOutside() {
-    var settled = SettledSearches()
+    let settled = SettledSearches()
     #expect(settled.repeated(east, outside: 7) == nil)
     settled.record(east, outside: 7, took: .milliseconds(30), limit: .seconds(1))
     #expect(settled.repeated(east, outside: 7) == .milliseconds(30))
@@ -32,7 +32,7 @@ import Testing
   /// A search its time limit cut short may find more given longer: it is
   /// not remembered, and it forgets the neighbourhood's earlier search.
   @Test func aSearchCutShortByItsLimitIsSearchedAgain() {
-    var settled = SettledSearches()
+    let settled = SettledSearches()
     settled.record(east, outside: 7, took: .milliseconds(30), limit: .seconds(1))
     settled.record(east, outside: 7, took: .seconds(1), limit: .seconds(1))
     #expect(settled.repeated(east, outside: 7) == nil)
@@ -44,7 +44,7 @@ import Testing
   /// search ending just short of its limit counts as cut by it, one
   /// ending clearly before it as run to its end.
   @Test func aSearchEndingJustShortOfItsLimitCountsAsCut() {
-    var settled = SettledSearches()
+    let settled = SettledSearches()
     let limit = Duration.seconds(1)
     settled.record(east, outside: 7, took: limit - .microseconds(1500), limit: limit)
     #expect(settled.repeated(east, outside: 7) == nil)
@@ -54,6 +54,32 @@ import Testing
     #expect(settled.repeated(east, outside: 7) == limit - .milliseconds(3))
     settled.record(east, outside: 7, took: .microseconds(500), limit: .milliseconds(1))
     #expect(settled.repeated(east, outside: 7) == nil)
+  }
+
+  /// A search a stop request ended may have more to find: it is not
+  /// remembered, and it forgets the neighbourhood's earlier search.
+  @Test func aSearchEndedByAStopRequestIsSearchedAgain() {
+    let settled = SettledSearches()
+    settled.record(east, outside: 7, took: .milliseconds(30), limit: .seconds(1))
+    settled.record(east, outside: 7, took: .milliseconds(40), limit: .seconds(1), stopped: true)
+    #expect(settled.repeated(east, outside: 7) == nil)
+  }
+
+  /// Every re-staffing a part's search makes remembers in the part's one
+  /// memory, so a later stage's, or one beside, skips what another has
+  /// searched; another part's search has its own.
+  @Test func aPartsReStaffingsShareOneMemory() throws {
+    let coverage = try CoverageModel(scenario: scenario(twoTownsYAML))
+    let search = PartSearch(coverage: coverage, options: PlanningOptions())
+    let first = search.reStaffing(persistent: false, progress: nil, sharing: nil)
+    let second = search.reStaffing(persistent: true, progress: nil, sharing: nil, stoppedBy: StopRequest())
+    #expect(first.settled === search.settledSearches)
+    #expect(second.settled === search.settledSearches)
+    first.settled.record(east, outside: 7, took: .milliseconds(30), limit: .seconds(1))
+    #expect(second.settled.repeated(east, outside: 7) == .milliseconds(30))
+    let other = PartSearch(coverage: coverage, options: PlanningOptions())
+    #expect(other.settledSearches !== search.settledSearches)
+    #expect(other.settledSearches.repeated(east, outside: 7) == nil)
   }
 
   /// A school neighbourhood frees exactly the pairs at its schools, an
