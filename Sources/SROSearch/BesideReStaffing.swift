@@ -47,10 +47,13 @@ extension PartSearch {
   /// (if any) as it is found: give one only where the caller keeps the
   /// roster. When `job` is a re-staffing too, `sharing` is the roster both
   /// take up and offer (``ReStaffing/shared``); this side then takes its
-  /// lists from the middle (``ReStaffing/startsHalfway``).
+  /// lists from the middle (``ReStaffing/startsHalfway``). Its searches
+  /// are remembered in `memory`, or in the part's ``settledSearches``
+  /// when `nil`: give a memory of its own where the roster may be thrown
+  /// away, as the part's may only hold searches from rosters kept.
   func besideReStaffing<Output: Sendable>(
     from start: Solution, target: Double, deadline: ContinuousClock.Instant, progress: PartProgress?,
-    sharing: SharedRoster? = nil, _ job: @escaping @Sendable () -> Output
+    sharing: SharedRoster? = nil, memory: SettledSearches? = nil, _ job: @escaping @Sendable () -> Output
   ) throws(PlanningError) -> (Output, Solution?) {
     guard borrowSecondThread() else { return (job(), nil) }
     defer { giveBackSecondThread() }
@@ -64,6 +67,7 @@ extension PartSearch {
       var reStaffing = search.reStaffing(
         persistent: true, progress: progress, sharing: sharing, stoppedBy: jobEnded)
       reStaffing.startsHalfway = sharing != nil
+      if let memory { reStaffing.settled = memory }
       return Result { () throws(SolverError) in
         try reStaffing.improve(start, target: target, deadline: deadline)
       }

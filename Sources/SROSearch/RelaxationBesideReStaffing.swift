@@ -23,7 +23,9 @@ extension PartSearch {
     let before = state
     let (relaxed, reStaffed) = try besideReStaffing(
       from: greedy, target: before.attainable(before.bound), deadline: deadline,
-      progress: nil  // its roster counts only if the LP does not finish
+      // Its roster counts only if the LP does not finish, so it neither
+      // reports it nor leaves its searches in the part's memory.
+      progress: nil, memory: SettledSearches()
     ) {
       var relaxed = before
       return Result { () throws(PlanningError) in

@@ -4,18 +4,22 @@ import Synchronization
 /// end, each with the pairs it kept fixed then, so that a search that
 /// would only repeat itself is skipped: by the same ``ReStaffing`` later
 /// in its round, by a later stage's, or by one running beside it (each
-/// part's ``PartSearch`` hands one memory to every re-staffing it makes).
+/// part's ``PartSearch`` hands one memory to every re-staffing it makes
+/// whose roster it keeps; the one beside the LP, whose roster is dropped
+/// when the LP finishes, has its own).
 ///
 /// A search fixes every pair outside its neighbourhood as the roster has
 /// it and leaves GLPK, which is deterministic, the rest under a node
 /// limit: while none of the pairs taken outside has changed, searching the
 /// same neighbourhood again finds the same roster, no better than the
 /// roster of the moment: it brought nothing then, or it was taken then
-/// and no roster taken since is worse. Its target (the objective it may
-/// stop at) does not change that: reaching it ends a search only when it
-/// finds a better roster, and a repeat finds none. A search cut short by
-/// its time limit or a stop request is not settled: given longer, it may
-/// find more.
+/// and every roster since (shared, or handed from stage to stage) is at
+/// least as good. Its target (the objective it may stop at) does not
+/// change that, as targets never fall (they follow the part's bound,
+/// which only rises): a higher target only ends a search at a roster
+/// better than the one in hand, and a repeat finds none. A search cut
+/// short by its time limit or a stop request is not settled: given
+/// longer, it may find more.
 final class SettledSearches: Sendable {
   /// How close to its limit a search must end to count as cut by it:
   /// GLPK stops once its own clock, in whole milliseconds, shows a
@@ -27,6 +31,9 @@ final class SettledSearches: Sendable {
 
   /// An empty memory.
   init() {}
+
+  /// Whether no search is remembered.
+  var isEmpty: Bool { settled.withLock { $0.isEmpty } }
 
   /// How long the last search of `neighbourhood` took, if it ran to its
   /// end with the pairs outside it fixed as they are now (`outside`, their

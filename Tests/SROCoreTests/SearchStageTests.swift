@@ -154,6 +154,32 @@ import Testing
     #expect(try validatedObjective(state) == seenObjective)
   }
 
+  /// The re-staffing beside a job remembers its searches in the memory it
+  /// is given, not in the part's: the one beside the LP gets its own, as
+  /// its roster is dropped when the LP finishes. Here the job waits until
+  /// the shared roster is better than the greedy one (a search has run
+  /// to its end) or a minute passes.
+  @Test func aReStaffingBesideRemembersInTheMemoryItIsGiven() throws {
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let start = try #require(greedy.objective)
+    var options = PlanningOptions()
+    options.threads = 2
+    let shared = SharedRoster(greedy)
+    let memory = SettledSearches()
+    let part = PartSearch(coverage: search.coverage, options: options)
+    let deadline = ContinuousClock.now + .seconds(60)
+    _ = try part.besideReStaffing(
+      from: greedy, target: optimum, deadline: deadline, progress: nil, sharing: shared, memory: memory
+    ) { () -> Void in
+      while shared.roster.objective ?? .infinity >= start - 1e-9, ContinuousClock.now < deadline {
+        Thread.sleep(forTimeInterval: 0.01)
+      }
+    }
+    #expect(try #require(shared.roster.objective) < start - 1e-9)
+    #expect(!memory.isEmpty)
+    #expect(part.settledSearches.isEmpty)
+  }
+
   /// Both branch-and-cut stages of the pipeline run beside a re-staffing
   /// of the best roster when the part has a second thread (stages 4 and 6).
   @Test func everyBranchAndCutOfThePipelineReStaffsBeside() {
@@ -222,8 +248,9 @@ import Testing
 
   /// With a second thread and a time limit, the greedy roster is
   /// re-staffed beside the LP relaxation: the relaxation ends as it does
-  /// alone, the state's best is left untouched (a finished LP's stages
-  /// must not depend on the other thread), and the roster returned is
+  /// alone, the state's best and the part's memory of settled searches
+  /// are left untouched (a finished LP's stages must not depend on the
+  /// other thread), and the roster returned is
   /// valid and no worse than the greedy one. With one thread, or without
   /// a time limit, the relaxation runs alone.
   @Test func reStaffingBesideTheLPLeavesTheRelaxationAsItIs() throws {
@@ -238,6 +265,7 @@ import Testing
     let reStaffed = try #require(try twoThreads.relaxationBesideReStaffing(&state))
     #expect(state.relaxation?.status == .optimal)
     #expect(state.best == nil)
+    #expect(twoThreads.settledSearches.isEmpty)
     var alone = freshState()
     try RelaxationStage().run(on: search, &alone)
     #expect(abs(state.bound - alone.bound) < 1e-6)
