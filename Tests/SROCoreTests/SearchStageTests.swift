@@ -127,25 +127,40 @@ import Testing
     }
   }
 
-  /// The re-staffing beside a job that shares a roster (``SharedRoster``)
-  /// offers it each better roster it finds: here the job waits until the
-  /// shared roster is better than the greedy one it started at (or a
-  /// minute passes), then returns it.
-  @Test func aReStaffingBesideOffersTheSharedRosterItsBetterRosters() throws {
-    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+  /// The greedy roster re-staffed on `part` beside a job that shares a
+  /// roster (``SharedRoster``) with it and waits until that roster is
+  /// better than the greedy one (or a minute passes): the greedy
+  /// roster's objective, the shared roster the job returns and the
+  /// re-staffed one.
+  func reStaffedBesideAWaitingJob(on part: PartSearch, memory: SettledSearches? = nil) throws -> (
+    start: Double, seen: Solution, reStaffed: Solution?
+  ) {
+    let greedy = try #require(GreedyStart(coverage: part.coverage).solution())
     let start = try #require(greedy.objective)
-    var options = PlanningOptions()
-    options.threads = 2
     let shared = SharedRoster(greedy)
     let deadline = ContinuousClock.now + .seconds(60)
-    let (seen, reStaffed) = try PartSearch(coverage: search.coverage, options: options).besideReStaffing(
-      from: greedy, target: optimum, deadline: deadline, progress: nil, sharing: shared
+    let (seen, reStaffed) = try part.besideReStaffing(
+      from: greedy, target: optimum, deadline: deadline, progress: nil, sharing: shared, memory: memory
     ) { () -> Solution in
       while shared.roster.objective ?? .infinity >= start - 1e-9, ContinuousClock.now < deadline {
         Thread.sleep(forTimeInterval: 0.01)
       }
       return shared.roster
     }
+    return (start, seen, reStaffed)
+  }
+
+  /// The part's search with two threads.
+  func onTwoThreads() -> PartSearch {
+    var options = PlanningOptions()
+    options.threads = 2
+    return PartSearch(coverage: search.coverage, options: options)
+  }
+
+  /// The re-staffing beside a job that shares a roster offers it each
+  /// better roster it finds.
+  @Test func aReStaffingBesideOffersTheSharedRosterItsBetterRosters() throws {
+    let (start, seen, reStaffed) = try reStaffedBesideAWaitingJob(on: onTwoThreads())
     let seenObjective = try #require(seen.objective)
     #expect(seenObjective < start - 1e-9)
     #expect(try #require(reStaffed?.objective) <= seenObjective + 1e-9)
@@ -156,26 +171,12 @@ import Testing
 
   /// The re-staffing beside a job remembers its searches in the memory it
   /// is given, not in the part's: the one beside the LP gets its own, as
-  /// its roster is dropped when the LP finishes. Here the job waits until
-  /// the shared roster is better than the greedy one (a search has run
-  /// to its end) or a minute passes.
+  /// its roster is dropped when the LP finishes.
   @Test func aReStaffingBesideRemembersInTheMemoryItIsGiven() throws {
-    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
-    let start = try #require(greedy.objective)
-    var options = PlanningOptions()
-    options.threads = 2
-    let shared = SharedRoster(greedy)
     let memory = SettledSearches()
-    let part = PartSearch(coverage: search.coverage, options: options)
-    let deadline = ContinuousClock.now + .seconds(60)
-    _ = try part.besideReStaffing(
-      from: greedy, target: optimum, deadline: deadline, progress: nil, sharing: shared, memory: memory
-    ) { () -> Void in
-      while shared.roster.objective ?? .infinity >= start - 1e-9, ContinuousClock.now < deadline {
-        Thread.sleep(forTimeInterval: 0.01)
-      }
-    }
-    #expect(try #require(shared.roster.objective) < start - 1e-9)
+    let part = onTwoThreads()
+    let (start, seen, _) = try reStaffedBesideAWaitingJob(on: part, memory: memory)
+    #expect(try #require(seen.objective) < start - 1e-9)
     #expect(!memory.isEmpty)
     #expect(part.settledSearches.isEmpty)
   }
