@@ -156,6 +156,31 @@ import Testing
     #expect(try improveGreedy(part, persistent: true, target: 1300).improved == 1232)
   }
 
+  /// A search skipped as a repeat counts, in the turns, as the search it
+  /// repeats: here the memory holds the first two-school search of seed
+  /// 3's larger part, from its greedy roster, as taking an hour. So the
+  /// two schools have no second turn before the three schools' and the
+  /// short block's first, which meets the target (1,300) at 1,232, as
+  /// without the memory. Counted as taking no time, the skip would leave
+  /// the two schools first again, and their second neighbourhood would
+  /// be searched.
+  @Test func aSkippedSearchCountsTheTimeOfTheSearchItRepeats() throws {
+    let part = try #require(try generatedParts(seed: 3).first)
+    let coverage = try CoverageModel(scenario: part)
+    let greedy = solution(coverage, try #require(GreedyStart(coverage: coverage).values()))
+    var search = reStaffing(coverage)
+    search.persistent = true
+    let twoSchools = search.costliestFirst(search.neighbourhoods(ofSize: 2), at: greedy)
+    let first = ReStaffing.Neighbourhood.schools(twoSchools[0])
+    let second = ReStaffing.Neighbourhood.schools(twoSchools[1])
+    let outside = { search.fingerprint(of: greedy, outside: search.freeVariables(in: $0)) }
+    search.settled.record(first, outside: outside(first), took: .seconds(3600), limit: .seconds(7200))
+    let improved = try search.improve(greedy, target: 1300, deadline: .now + .seconds(120))
+    #expect(abs((improved.objective ?? .nan) - 1232) < 1e-6)
+    #expect(search.settled.repeated(first, outside: outside(first)) == .seconds(3600))
+    #expect(search.settled.repeated(second, outside: outside(second)) == nil)
+  }
+
   /// Each better roster is reported to the part's progress as it is
   /// found, so the live line follows a long re-staffing: seed 3's larger
   /// part, one round from the greedy 2,432, reports a falling objective
