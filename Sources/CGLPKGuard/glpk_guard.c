@@ -145,8 +145,9 @@ static void on_branch_and_cut(glp_tree *tree, void *info) {
      node, a heuristic, the starting solution just offered) stops the
      search at the next point GLPK looks at the flag. */
   if (incumbent_meets_target(tree, p)) glp_ios_terminate(tree);
-  /* GLPK checks tm_lim only between nodes; a long root (cuts, heuristics)
-     could overrun it by seconds. */
+  /* GLPK checks tm_lim only at a few points (its LPs, the top of each
+     round at a node); looking at the clock on every callback as well ends
+     a long root (cuts, heuristics) sooner. */
   if (elapsed_ms(p) >= p->time_limit_ms && p->time_limit_ms > 0) glp_ios_terminate(tree);
   if (stop_requested(p->stop)) glp_ios_terminate(tree);
   if (p->node_limit > 0) {

@@ -129,9 +129,9 @@ import Testing
 
   /// The greedy roster re-staffed on `part` beside a job that shares a
   /// roster (``SharedRoster``) with it and waits until that roster is
-  /// better than the greedy one (or a minute passes): the greedy
-  /// roster's objective, the shared roster the job returns and the
-  /// re-staffed one.
+  /// better than the greedy one (so a search has run to its end) or a
+  /// minute passes: the greedy roster's objective, the shared roster the
+  /// job returns and the re-staffed one.
   func reStaffedBesideAWaitingJob(on part: PartSearch, memory: SettledSearches? = nil) throws -> (
     start: Double, seen: Solution, reStaffed: Solution?
   ) {
@@ -157,8 +157,10 @@ import Testing
     return PartSearch(coverage: search.coverage, options: options)
   }
 
-  /// The re-staffing beside a job that shares a roster offers it each
-  /// better roster it finds.
+  /// The re-staffing beside a job that shares a roster offers it the
+  /// better rosters it finds: the job sees one better than the greedy
+  /// roster, which the validator accepts, and the re-staffed roster is
+  /// no worse.
   @Test func aReStaffingBesideOffersTheSharedRosterItsBetterRosters() throws {
     let (start, seen, reStaffed) = try reStaffedBesideAWaitingJob(on: onTwoThreads())
     let seenObjective = try #require(seen.objective)
