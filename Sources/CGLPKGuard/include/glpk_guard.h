@@ -55,6 +55,12 @@ typedef struct sro_mip_params {
   /* Set by the guard: glp_time() when the run began, so that the time
      limit covers the initial LP too and is checked at every callback. */
   double began;
+  /* Set by the guard: when the round of GLPK's own cuts at the root under
+     way began (ms into the run; negative when none is), and how long the
+     longest such round took, so that a round the time left cannot hold
+     is not started. */
+  double cut_round_began;
+  double longest_cut_round;
   /* Outputs. */
   int start_offered;
   int start_accepted;
