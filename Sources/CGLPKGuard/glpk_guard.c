@@ -136,7 +136,11 @@ static int at_root(glp_tree *tree) {
    and the next one, without a look at the clock: on a 14,500-row model a
    round took 0.6-1.3 s. A round that ends past the time limit is wasted
    (GLPK stops before it solves the LP with the new cuts), so one is not
-   started when the longest round so far would end past it. */
+   started when the longest round so far would end past it. Not for a
+   search with a node limit (re-staffing's small searches, whose rounds
+   take milliseconds): ReStaffing takes a search that ended clearly before
+   its time limit as run to its end (SettledSearches), which a search
+   ended this way is not. */
 static void time_cut_rounds(glp_tree *tree, sro_mip_params *p) {
   double now = elapsed_ms(p);
   if (p->cut_round_began >= 0) {
@@ -144,7 +148,7 @@ static void time_cut_rounds(glp_tree *tree, sro_mip_params *p) {
     if (round > p->longest_cut_round) p->longest_cut_round = round;
     p->cut_round_began = -1;
   }
-  if (glp_ios_reason(tree) != GLP_ICUTGEN || !at_root(tree)) return;
+  if (p->node_limit > 0 || glp_ios_reason(tree) != GLP_ICUTGEN || !at_root(tree)) return;
   if (p->time_limit_ms > 0 && now + p->longest_cut_round >= p->time_limit_ms)
     glp_ios_terminate(tree);
   else

@@ -58,7 +58,7 @@ typedef struct sro_mip_params {
   /* Set by the guard: when the round of GLPK's own cuts at the root under
      way began (ms into the run; negative when none is), and how long the
      longest such round took, so that a round the time left cannot hold
-     is not started. */
+     is not started (without a node limit only). */
   double cut_round_began;
   double longest_cut_round;
   /* Outputs. */
