@@ -141,8 +141,7 @@ static int at_root(glp_tree *tree) {
    take milliseconds): ReStaffing takes a search that ended clearly before
    its time limit as run to its end (SettledSearches), which a search
    ended this way is not. */
-static void time_cut_rounds(glp_tree *tree, sro_mip_params *p) {
-  double now = elapsed_ms(p);
+static void time_cut_rounds(glp_tree *tree, sro_mip_params *p, double now) {
   if (p->cut_round_began >= 0) {
     double round = now - p->cut_round_began;
     if (round > p->longest_cut_round) p->longest_cut_round = round;
@@ -157,7 +156,8 @@ static void time_cut_rounds(glp_tree *tree, sro_mip_params *p) {
 
 static void on_branch_and_cut(glp_tree *tree, void *info) {
   sro_mip_params *p = info;
-  time_cut_rounds(tree, p);
+  double now = elapsed_ms(p);
+  time_cut_rounds(tree, p, now);
   int best = glp_ios_best_node(tree);
   if (best != 0) {
     /* A node whose LP is not solved yet has bound -DBL_MAX: no bound. */
@@ -178,7 +178,7 @@ static void on_branch_and_cut(glp_tree *tree, void *info) {
   /* GLPK checks tm_lim only at a few points (its LPs, the top of each
      round at a node); looking at the clock on every callback as well ends
      a long root (cuts, heuristics) sooner. */
-  if (elapsed_ms(p) >= p->time_limit_ms && p->time_limit_ms > 0) glp_ios_terminate(tree);
+  if (now >= p->time_limit_ms && p->time_limit_ms > 0) glp_ios_terminate(tree);
   if (stop_requested(p->stop)) glp_ios_terminate(tree);
   if (p->node_limit > 0) {
     int nodes = 0;

@@ -24,9 +24,11 @@ extension PartSearch {
   /// `nil` for none). It ends early on `stop` when one is given, else on
   /// the search's own stop request (which ends the job a re-staffing
   /// beside runs with, and so raises its `stop`). It remembers its
-  /// searches in the part's ``settledSearches``, with every other.
+  /// searches in `memory`, or in the part's ``settledSearches``, with
+  /// every other, when `nil`.
   func reStaffing(
-    persistent: Bool, progress: PartProgress?, sharing: SharedRoster?, stoppedBy stop: StopRequest? = nil
+    persistent: Bool, progress: PartProgress?, sharing: SharedRoster?, stoppedBy stop: StopRequest? = nil,
+    memory: SettledSearches? = nil
   ) -> ReStaffing {
     var options = quietOptions
     if let stop { options.stop = stop }
@@ -34,7 +36,7 @@ extension PartSearch {
     reStaffing.persistent = persistent
     reStaffing.progress = progress
     reStaffing.shared = sharing
-    reStaffing.settled = settledSearches
+    reStaffing.settled = memory ?? settledSearches
     return reStaffing
   }
 
@@ -65,9 +67,8 @@ extension PartSearch {
     } _: {
       yieldToOtherThreads()
       var reStaffing = search.reStaffing(
-        persistent: true, progress: progress, sharing: sharing, stoppedBy: jobEnded)
+        persistent: true, progress: progress, sharing: sharing, stoppedBy: jobEnded, memory: memory)
       reStaffing.startsHalfway = sharing != nil
-      if let memory { reStaffing.settled = memory }
       return Result { () throws(SolverError) in
         try reStaffing.improve(start, target: target, deadline: deadline)
       }

@@ -46,7 +46,7 @@ struct PartSearch {
   /// over a larger model, say).
   var knownBound: Double?
   /// What the part's re-staffings have searched to the end, shared by
-  /// every one of them (``reStaffing(persistent:progress:sharing:stoppedBy:)``)
+  /// every one of them (``reStaffing(persistent:progress:sharing:stoppedBy:memory:)``)
   /// so that none repeats a search another has made.
   let settledSearches = SettledSearches()
 

@@ -5,7 +5,7 @@ import Testing
 @testable import SROSearch
 
 extension SearchStageTests {
-  /// A part's re-staffing (``PartSearch/reStaffing(persistent:progress:sharing:stoppedBy:)``)
+  /// A part's re-staffing (``PartSearch/reStaffing(persistent:progress:sharing:stoppedBy:memory:)``)
   /// stops on the request it is given, else on the search's own (the one
   /// a signal raises), and on nothing else: raised, it leaves the greedy
   /// roster as it is. It is persistent as asked, reports each better
