@@ -134,6 +134,7 @@ public enum GLPK {
     var status: SolveStatus
     var bound: Double?
     var startAccepted: Bool?
+    var timeLimitReached: Bool
     if isMixedInteger {
       var params = try mipParameters(
         options, hasStart: start != nil, messageLevel: messageLevel, timeLimit: timeLimit,
@@ -154,6 +155,7 @@ public enum GLPK {
       guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
       status = try mipStatus(code: code, mipStatus: glp_mip_status(pointer), session: session)
       if params.has_bound != 0 { bound = params.best_bound / objectiveScale + objectiveConstant }
+      timeLimitReached = params.ended_for_time != 0
     } else {
       try session.guarded(&problem) { pointer in
         sro_guard_simplex(
@@ -161,13 +163,14 @@ public enum GLPK {
       }
       guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
       status = try lpStatus(code: code, lpStatus: glp_get_status(pointer), session: session)
+      timeLimitReached = code == GLP_ETMLIM
     }
     let solveTime = clock.now - began
     guard let pointer = problem.pointer else { throw .glpkFatalError(message: "no problem") }
     guard status == .optimal || status == .feasible else {
       return Solution(
         status: status, objective: nil, bound: bound, values: [], solveTime: solveTime,
-        startingSolutionAccepted: startAccepted)
+        startingSolutionAccepted: startAccepted, timeLimitReached: timeLimitReached)
     }
     var values = [Double](repeating: 0, count: variableKinds.count)
     for (j, kind) in variableKinds.enumerated() {
@@ -185,7 +188,8 @@ public enum GLPK {
     if status == .optimal { bound = objective }
     return Solution(
       status: status, objective: objective, bound: bound, values: values,
-      solveTime: solveTime, startingSolutionAccepted: startAccepted)
+      solveTime: solveTime, startingSolutionAccepted: startAccepted,
+      timeLimitReached: timeLimitReached)
   }
 
   /// The guard's branch-and-cut parameters for `options` (limits in GLPK's

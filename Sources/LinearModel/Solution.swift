@@ -30,11 +30,15 @@ public struct Solution: Sendable {
   public let solveTime: Duration
   /// Whether GLPK accepted the starting solution; `nil` when none was given.
   public let startingSolutionAccepted: Bool?
+  /// Whether the time limit ended the solve before it had run to its end:
+  /// given longer, it might have found more. A solve ended by a node
+  /// limit, the gap, an objective target or a stop request has not.
+  public let timeLimitReached: Bool
 
   /// A solution found outside GLPK (a heuristic's), or a test's.
   public init(
     status: SolveStatus, objective: Double?, bound: Double?, values: [Double], solveTime: Duration,
-    startingSolutionAccepted: Bool? = nil
+    startingSolutionAccepted: Bool? = nil, timeLimitReached: Bool = false
   ) {
     self.status = status
     self.objective = objective
@@ -42,6 +46,7 @@ public struct Solution: Sendable {
     self.values = values
     self.solveTime = solveTime
     self.startingSolutionAccepted = startingSolutionAccepted
+    self.timeLimitReached = timeLimitReached
   }
 
   /// The value of `variable` (0 when there is no solution).

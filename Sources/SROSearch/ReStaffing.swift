@@ -178,13 +178,13 @@ struct ReStaffing {
         }
         let began = clock.now
         let limit = max(.milliseconds(1), min(searchLimit, deadline - began))
-        let found = try search(best, freeing: isFree, target: target, limit: limit)
+        let (found, timeLimitReached) = try search(best, freeing: isFree, target: target, limit: limit)
         let took = clock.now - began
         let improved = found?.objective.map { $0 < objective - 1e-9 } ?? false
         turns.record(kind, took: took, improved: improved)
         settled.record(
-          neighbourhood, outside: outside, took: took, limit: limit,
-          stopped: solverOptions.stop?.isRaised ?? false)
+          neighbourhood, outside: outside, took: took,
+          ranToItsEnd: !timeLimitReached && !(solverOptions.stop?.isRaised ?? false))
         if improved, let found {
           best = found
           shared?.offer(found)
@@ -390,9 +390,10 @@ struct ReStaffing {
   }
 
   /// The best roster GLPK finds with only the variables `isFree` marks
-  /// left to choose, or `nil`.
+  /// left to choose, or `nil`; and whether the time limit cut the search
+  /// short.
   private func search(_ roster: Solution, freeing isFree: [Bool], target: Double, limit: Duration)
-    throws(SolverError) -> Solution?
+    throws(SolverError) -> (roster: Solution?, timeLimitReached: Bool)
   {
     let model = coverage.model
     let values = zip(roster.values, model.variables).map { value, variable in
@@ -408,10 +409,11 @@ struct ReStaffing {
     options.stopAtObjective = target
     let found = try GLPK.solve(fixed.model, options: options)
     guard found.status == .optimal || found.status == .feasible, let objective = found.objective else {
-      return nil
+      return (nil, found.timeLimitReached)
     }
-    return Solution(
+    let roster = Solution(
       status: .feasible, objective: objective, bound: nil, values: fixed.lift(found.values),
       solveTime: found.solveTime)
+    return (roster, found.timeLimitReached)
   }
 }

@@ -18,15 +18,9 @@ import Synchronization
 /// change that, as targets never fall (they follow the part's bound,
 /// which only rises): a higher target only ends a search at a roster
 /// better than the one in hand, and a repeat finds none. A search cut
-/// short by its time limit or a stop request is not settled: given
-/// longer, it may find more.
+/// short by its time limit (``Solution/timeLimitReached``) or a stop
+/// request is not settled: given longer, it may find more.
 final class SettledSearches: Sendable {
-  /// How close to its limit a search must end to count as cut by it:
-  /// GLPK stops once its own clock, in whole milliseconds, shows a
-  /// millisecond less than the limit (`tm_lim − 1`), so a search the
-  /// limit cut may end up to 2 ms short of it.
-  static let timerSlack = Duration.milliseconds(2)
-
   private let settled = Mutex<[ReStaffing.Neighbourhood: (outside: Int, took: Duration)]>([:])
 
   /// An empty memory.
@@ -47,19 +41,13 @@ final class SettledSearches: Sendable {
   }
 
   /// Records a search of `neighbourhood` with the pairs outside it fixed
-  /// as `outside`, which took `took` of its `limit`: settled if it ended
-  /// more than ``timerSlack`` before the limit and was not `stopped` by a
-  /// request, else cut short.
+  /// as `outside`, which took `took`: settled if it `ranToItsEnd`, else
+  /// (cut short by its time limit or a stop request) forgotten.
   func record(
-    _ neighbourhood: ReStaffing.Neighbourhood, outside: Int, took: Duration, limit: Duration,
-    stopped: Bool = false
+    _ neighbourhood: ReStaffing.Neighbourhood, outside: Int, took: Duration, ranToItsEnd: Bool
   ) {
     settled.withLock { settled in
-      if took < limit - Self.timerSlack, !stopped {
-        settled[neighbourhood] = (outside, took)
-      } else {
-        settled[neighbourhood] = nil
-      }
+      settled[neighbourhood] = ranToItsEnd ? (outside, took) : nil
     }
   }
 }

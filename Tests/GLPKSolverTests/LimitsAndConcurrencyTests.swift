@@ -37,6 +37,7 @@ func marketSplit(seed: UInt64 = 7) -> Model {
     options.timeLimit = .milliseconds(300)
     let solution = try GLPK.solve(marketSplit(), options: options)
     #expect(solution.status == .feasible)
+    #expect(solution.timeLimitReached)
     let objective = try #require(solution.objective)
     let bound = try #require(solution.bound)
     #expect(bound < objective)
@@ -54,6 +55,7 @@ func marketSplit(seed: UInt64 = 7) -> Model {
     options.startingSolution = first.values
     let solution = try GLPK.solve(model, options: options)
     #expect(solution.status == .feasible)
+    #expect(solution.timeLimitReached)
     let objective = try #require(solution.objective)
     let started = try #require(first.objective)
     #expect(objective <= started + 1e-9)
@@ -63,14 +65,17 @@ func marketSplit(seed: UInt64 = 7) -> Model {
   }
 
   /// A node limit stops the search at the same point every time (the
-  /// same incumbent, bound and values), however busy the machine; a
-  /// limit that is not positive is refused before GLPK runs.
+  /// same incumbent, bound and values), however busy the machine, and
+  /// under a time limit that did not run out the search counts as run to
+  /// its end; a limit that is not positive is refused before GLPK runs.
   @Test func nodeLimitStopsAtTheSamePointEveryTime() throws {
     var options = SolverOptions()
     options.nodeLimit = 2000
+    options.timeLimit = .seconds(60)
     let model = marketSplit()
     let first = try GLPK.solve(model, options: options)
     #expect(first.status == .feasible)
+    #expect(!first.timeLimitReached)
     #expect(first.solveTime < .seconds(5))
     let second = try GLPK.solve(model, options: options)
     #expect(second.objective == first.objective)

@@ -30,6 +30,7 @@ func jeroslow(n: Int, scale: Double = 1, constant: Double = 0) -> (Model, [Varia
     options.stopAtObjective = 1
     let solution = try GLPK.solve(model, options: options)
     #expect(solution.status == .feasible)
+    #expect(!solution.timeLimitReached)
     #expect(solution.objective == 1 && solution[y] == 1)
     #expect(solution.solveTime < .seconds(5))
   }

@@ -21,6 +21,7 @@ import Testing
     let solution = try GLPK.solve(marketSplit(), options: options)
     #expect(stop.isRaised)
     #expect(solution.status == .feasible)
+    #expect(!solution.timeLimitReached)
     let objective = try #require(solution.objective)
     let bound = try #require(solution.bound)
     #expect(bound < objective)

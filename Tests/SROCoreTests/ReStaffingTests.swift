@@ -174,7 +174,7 @@ import Testing
     let first = ReStaffing.Neighbourhood.schools(twoSchools[0])
     let second = ReStaffing.Neighbourhood.schools(twoSchools[1])
     let outside = { search.fingerprint(of: greedy, outside: search.freeVariables(in: $0)) }
-    search.settled.record(first, outside: outside(first), took: .seconds(3600), limit: .seconds(7200))
+    search.settled.record(first, outside: outside(first), took: .seconds(3600), ranToItsEnd: true)
     let improved = try search.improve(greedy, target: 1300, deadline: .now + .seconds(120))
     #expect(abs((improved.objective ?? .nan) - 1232) < 1e-6)
     #expect(search.settled.repeated(first, outside: outside(first)) == .seconds(3600))

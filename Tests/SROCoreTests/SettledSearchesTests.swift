@@ -19,49 +19,23 @@ import Testing
   @Test func aSearchRunToItsEndIsRepeatedOnlyWithTheSamePairsOutside() {
     let settled = SettledSearches()
     #expect(settled.repeated(east, outside: 7) == nil)
-    settled.record(east, outside: 7, took: .milliseconds(30), limit: .seconds(1))
+    settled.record(east, outside: 7, took: .milliseconds(30), ranToItsEnd: true)
     #expect(settled.repeated(east, outside: 7) == .milliseconds(30))
     #expect(settled.repeated(east, outside: 8) == nil)
     #expect(settled.repeated(.schools(["w1", "w2"]), outside: 7) == nil)
     #expect(settled.repeated(.officers([0, 1]), outside: 7) == nil)
-    settled.record(east, outside: 8, took: .milliseconds(40), limit: .seconds(1))
+    settled.record(east, outside: 8, took: .milliseconds(40), ranToItsEnd: true)
     #expect(settled.repeated(east, outside: 7) == nil)
     #expect(settled.repeated(east, outside: 8) == .milliseconds(40))
   }
 
-  /// A search its time limit cut short may find more given longer: it is
-  /// not remembered, and it forgets the neighbourhood's earlier search.
-  @Test func aSearchCutShortByItsLimitIsSearchedAgain() {
+  /// A search its time limit or a stop request cut short may find more
+  /// given longer: it is not remembered, and it forgets the
+  /// neighbourhood's earlier search.
+  @Test func aSearchCutShortIsSearchedAgain() {
     let settled = SettledSearches()
-    settled.record(east, outside: 7, took: .milliseconds(30), limit: .seconds(1))
-    settled.record(east, outside: 7, took: .seconds(1), limit: .seconds(1))
-    #expect(settled.repeated(east, outside: 7) == nil)
-    settled.record(east, outside: 9, took: .milliseconds(50), limit: .milliseconds(20))
-    #expect(settled.repeated(east, outside: 9) == nil)
-  }
-
-  /// GLPK stops a millisecond early by its own millisecond clock: a
-  /// search ending just short of its limit counts as cut by it, one
-  /// ending clearly before it as run to its end.
-  @Test func aSearchEndingJustShortOfItsLimitCountsAsCut() {
-    let settled = SettledSearches()
-    let limit = Duration.seconds(1)
-    settled.record(east, outside: 7, took: limit - .microseconds(1500), limit: limit)
-    #expect(settled.repeated(east, outside: 7) == nil)
-    settled.record(east, outside: 7, took: limit - .milliseconds(2), limit: limit)
-    #expect(settled.repeated(east, outside: 7) == nil)
-    settled.record(east, outside: 7, took: limit - .milliseconds(3), limit: limit)
-    #expect(settled.repeated(east, outside: 7) == limit - .milliseconds(3))
-    settled.record(east, outside: 7, took: .microseconds(500), limit: .milliseconds(1))
-    #expect(settled.repeated(east, outside: 7) == nil)
-  }
-
-  /// A search a stop request ended may have more to find: it is not
-  /// remembered, and it forgets the neighbourhood's earlier search.
-  @Test func aSearchEndedByAStopRequestIsSearchedAgain() {
-    let settled = SettledSearches()
-    settled.record(east, outside: 7, took: .milliseconds(30), limit: .seconds(1))
-    settled.record(east, outside: 7, took: .milliseconds(40), limit: .seconds(1), stopped: true)
+    settled.record(east, outside: 7, took: .milliseconds(30), ranToItsEnd: true)
+    settled.record(east, outside: 7, took: .seconds(1), ranToItsEnd: false)
     #expect(settled.repeated(east, outside: 7) == nil)
   }
 
@@ -75,7 +49,7 @@ import Testing
     let second = search.reStaffing(persistent: true, progress: nil, sharing: nil, stoppedBy: StopRequest())
     #expect(first.settled === search.settledSearches)
     #expect(second.settled === search.settledSearches)
-    first.settled.record(east, outside: 7, took: .milliseconds(30), limit: .seconds(1))
+    first.settled.record(east, outside: 7, took: .milliseconds(30), ranToItsEnd: true)
     #expect(second.settled.repeated(east, outside: 7) == .milliseconds(30))
     let other = PartSearch(coverage: coverage, options: PlanningOptions())
     #expect(other.settledSearches !== search.settledSearches)

@@ -66,6 +66,10 @@ typedef struct sro_mip_params {
   int start_accepted;
   int has_bound;
   double best_bound;
+  /* 1 when the time limit ended the run (GLPK's own, or the guard's look
+     at the clock); 0 when it ended otherwise (done, the gap, the target,
+     the node limit, a stop request). */
+  int ended_for_time;
 } sro_mip_params;
 
 /// Loads a whole model into the empty problem `problem`. Columns and rows
