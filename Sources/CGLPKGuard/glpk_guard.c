@@ -93,13 +93,22 @@ int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms
 
 static void set_basis(glp_prob *P, const int *row_status, const int *column_status);
 
-/* From the given basis; from the advanced one when GLPK cannot factorise it. */
+/* From the given basis; from the advanced one when GLPK cannot factorise
+   it, for what is left of the time limit (a basis can turn singular after
+   many iterations). */
 static int simplex_from_basis(glp_prob *P, int msg_level, int time_limit_ms,
                               const int *row_status, const int *column_status, const int *stop) {
+  double began = glp_time();
   set_basis(P, row_status, column_status);
   int code = plain_simplex(P, msg_level, time_limit_ms, 0, stop);
-  if (code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND)
-    code = plain_simplex(P, msg_level, time_limit_ms, 1, stop);
+  if (code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND) {
+    int left = time_limit_ms;
+    if (time_limit_ms > 0) {
+      left = time_limit_ms - (int)(1000.0 * glp_difftime(glp_time(), began));
+      if (left < 1) return GLP_ETMLIM;
+    }
+    code = plain_simplex(P, msg_level, left, 1, stop);
+  }
   return code;
 }
 

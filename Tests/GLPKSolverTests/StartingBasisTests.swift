@@ -39,12 +39,14 @@ import Testing
   }
 
   /// A basis GLPK cannot use (every row and column basic) is replaced by
-  /// the advanced one; the solve still ends as without it.
+  /// the advanced one, which gets what is left of the time limit; the
+  /// solve still ends as without it.
   @Test func anUnusableBasisFallsBackToTheAdvancedOne() throws {
     let model = marketSplit()
     var options = SolverOptions()
     options.presolve = false
     options.nodeLimit = 50
+    options.timeLimit = .seconds(60)
     let cold = try GLPK.solve(model, options: options)
     options.startingBasis = LPBasis(
       rowStatus: [0] + Array(repeating: 1, count: model.constraints.count),
@@ -52,6 +54,7 @@ import Testing
     let (warm, warmLog) = try Self.log(model, options)
     #expect(warmLog.contains { $0.contains("Constructing initial basis") })
     #expect(warm.status == cold.status && warm.objective == cold.objective)
+    #expect(!warm.timeLimitReached)
   }
 
   @Test func aBasisOfAnotherShapeOrWithUnknownStatusesIsRefused() throws {
