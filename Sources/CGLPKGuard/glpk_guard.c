@@ -155,7 +155,7 @@ static int at_root(glp_tree *tree) {
    for time. Not in a search with a node limit (re-staffing's small
    searches, whose rounds take milliseconds): ending those this way made
    the rosters of a week whose LP takes 12 s worse at 2 s in 4 runs of 4
-   (by 1-3%; why was not traced). */
+   (by about 3%; why was not traced). */
 static void time_cut_rounds(glp_tree *tree, sro_mip_params *p, double now) {
   if (p->cut_round_began >= 0) {
     double round = now - p->cut_round_began;

@@ -30,9 +30,11 @@ public struct Solution: Sendable {
   public let solveTime: Duration
   /// Whether GLPK accepted the starting solution; `nil` when none was given.
   public let startingSolutionAccepted: Bool?
-  /// Whether the time limit ended the solve before it had run to its end:
-  /// given longer, it might have found more. A solve ended by a node
-  /// limit, the gap, an objective target or a stop request has not.
+  /// Whether the time limit ended GLPK's solve before it had run to its
+  /// end: given longer, it might have found more. A solve ended by a node
+  /// limit, the gap, an objective target or a stop request has not. Set by
+  /// `GLPK.solve` only: a solution made elsewhere (a heuristic's, a
+  /// planner's whole week) says `false`.
   public let timeLimitReached: Bool
 
   /// A solution found outside GLPK (a heuristic's), or a test's.

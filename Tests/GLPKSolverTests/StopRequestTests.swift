@@ -13,6 +13,7 @@ import Testing
     let stop = StopRequest()
     var options = SolverOptions()
     options.stop = stop
+    options.timeLimit = .seconds(60)
     let raiser = Thread {
       usleep(300_000)
       stop.raise()

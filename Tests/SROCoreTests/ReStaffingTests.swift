@@ -181,6 +181,25 @@ import Testing
     #expect(search.settled.repeated(second, outside: outside(second)) == nil)
   }
 
+  /// A search its time limit cut short may find more given longer, so it
+  /// is not remembered: with 1 ms a search, every search of seed 3's
+  /// larger 40-school part ends at its limit (GLPK's presolver alone takes
+  /// longer on models of thousands of rows), and for half a second of them
+  /// nothing is remembered. With the usual limit the same searches are.
+  @Test func searchesCutShortByTheirLimitAreNotRemembered() throws {
+    let part = try #require(
+      try generatedParts(seed: 3, schools: 40).max { $0.schools.count < $1.schools.count })
+    let coverage = try CoverageModel(scenario: part)
+    let greedy = solution(coverage, try #require(GreedyStart(coverage: coverage).values()))
+    var cutShort = reStaffing(coverage)
+    cutShort.searchLimit = .milliseconds(1)
+    _ = try cutShort.improve(greedy, target: 0, deadline: .now + .milliseconds(500))
+    #expect(cutShort.settled.isEmpty)
+    let usual = reStaffing(coverage)
+    _ = try usual.improve(greedy, target: 0, deadline: .now + .milliseconds(500))
+    #expect(!usual.settled.isEmpty)
+  }
+
   /// Each better roster is reported to the part's progress as it is
   /// found, so the live line follows a long re-staffing: seed 3's larger
   /// part, one round from the greedy 2,432, reports a falling objective

@@ -106,8 +106,9 @@ int sro_guard_simplex_from_basis(struct glp_prob *problem, int msg_level, int ti
                                  const int *stop, int *result);
 
 /// glp_intopt (after the simplex method from the advanced basis when the
-/// presolver is off); GLPK's return code in *result, GLP_ESTOP when
-/// params->stop was raised.
+/// presolver is off); GLPK's return code in *result: GLP_ESTOP when the
+/// callback ended the search (params->stop raised, the target met, the
+/// node limit, or the time limit, which params->ended_for_time tells).
 int sro_guard_intopt(struct glp_prob *problem, sro_mip_params *params, int *result);
 
 /// Adds one column with bounds `type`/`lb`/`ub` (GLP_LO/DB/FX), objective
