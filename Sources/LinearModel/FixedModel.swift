@@ -28,45 +28,69 @@ extension Model {
   /// This model with every variable `isFree` rejects fixed at its value in
   /// `values` (one per variable, by index) and removed.
   ///
+  /// A large-neighbourhood search fixes most of a model thousands of
+  /// times, so a row is built only when it keeps a free variable (most
+  /// rows lose all theirs), straight from the row's own terms: they are
+  /// normalized, and the free ones keep their order under the new
+  /// indices, so the rows are those `LinearConstraint`'s own init would
+  /// build.
+  ///
   /// - Precondition: `values` has one entry per variable.
   public func fixing(at values: [Double], keeping isFree: (Variable) -> Bool) -> FixedModel {
     precondition(values.count == variables.count, "one value per variable")
     var fixed = Model()
-    var newVariable = [Variable?](repeating: nil, count: variables.count)
+    /// Each variable's index in the fixed model, or -1 when fixed.
+    var newIndex = [Int](repeating: -1, count: variables.count)
     var originalIndex: [Int] = []
     for (index, definition) in variables.enumerated()
     where isFree(Variable(index: index, modelID: id)) {
-      newVariable[index] = fixed.addVariable(
-        definition.name, kind: definition.kind, lowerBound: definition.lowerBound,
-        upperBound: definition.upperBound)
+      newIndex[index] =
+        fixed.addVariable(
+          definition.name, kind: definition.kind, lowerBound: definition.lowerBound,
+          upperBound: definition.upperBound
+        ).index
       originalIndex.append(index)
     }
-    /// The free part of `expression` over the new variables, and the
-    /// fixed part's value.
-    func split(_ expression: LinearExpression) -> (LinearExpression, Double) {
-      var free = LinearExpression()
-      var fixedValue = 0.0
-      for term in expression.terms {
-        if let variable = newVariable[term.variable.index] {
-          free.add(variable, coefficient: term.coefficient)
+    let fixedID = fixed.id
+    /// The value of the fixed terms of `terms`, and how many are free.
+    func fixedPart(of terms: [LinearExpression.Term]) -> (value: Double, free: Int) {
+      var value = 0.0
+      var free = 0
+      for term in terms {
+        if newIndex[term.variable.index] >= 0 {
+          free += 1
         } else {
-          fixedValue += term.coefficient * values[term.variable.index]
+          value += term.coefficient * values[term.variable.index]
         }
       }
-      return (free, fixedValue)
+      return (value, free)
+    }
+    /// The free terms of `terms` over the fixed model's variables.
+    func freeTerms(of terms: [LinearExpression.Term], count: Int) -> [LinearExpression.Term] {
+      var free: [LinearExpression.Term] = []
+      free.reserveCapacity(count)
+      for term in terms where newIndex[term.variable.index] >= 0 {
+        free.append(
+          LinearExpression.Term(
+            variable: Variable(index: newIndex[term.variable.index], modelID: fixedID),
+            coefficient: term.coefficient))
+      }
+      return free
     }
     for named in constraints {
-      let (free, fixedValue) = split(named.constraint.expression)
-      guard !free.terms.isEmpty else { continue }
+      let terms = named.constraint.expression.terms
+      let (fixedValue, freeCount) = fixedPart(of: terms)
+      guard freeCount > 0 else { continue }
       fixed.addConstraint(
         LinearConstraint(
-          free, named.constraint.sense,
-          LinearExpression(constant: named.constraint.rightHandSide - fixedValue)),
+          normalized: LinearExpression(terms: freeTerms(of: terms, count: freeCount)),
+          named.constraint.sense, named.constraint.rightHandSide - fixedValue),
         name: named.name)
     }
-    var (objective, fixedValue) = split(objective)
-    objective.constant = self.objective.constant + fixedValue
-    fixed.setObjective(sense, objective)
+    let (objectiveFixedValue, objectiveFree) = fixedPart(of: objective.terms)
+    var freeObjective = LinearExpression(terms: freeTerms(of: objective.terms, count: objectiveFree))
+    freeObjective.constant = objective.constant + objectiveFixedValue
+    fixed.setObjective(sense, freeObjective)
     return FixedModel(model: fixed, values: values, originalIndex: originalIndex)
   }
 }

@@ -13,6 +13,18 @@ public struct LinearConstraint: Sendable {
   public let sense: ConstraintSense
   public let rightHandSide: Double
 
+  /// `expression sense rightHandSide`, for an `expression` already
+  /// normalized (each variable once, sorted by index, no zero coefficient,
+  /// no constant), taken as it is: the constraint
+  /// ``init(_:_:_:)`` builds from `expression` and `rightHandSide`, bit for
+  /// bit (a zero right-hand side as −0.0, as the subtraction there leaves
+  /// it).
+  init(normalized expression: LinearExpression, _ sense: ConstraintSense, _ rightHandSide: Double) {
+    self.expression = expression
+    self.sense = sense
+    self.rightHandSide = -(0.0 - rightHandSide)
+  }
+
   /// `lhs sense rhs`, moved into the form `terms sense constant`.
   public init(_ lhs: LinearExpression, _ sense: ConstraintSense, _ rhs: LinearExpression) {
     let difference = (lhs - rhs).normalized()

@@ -28,6 +28,13 @@ public struct LinearExpression: Sendable {
     self.constant = 0
   }
 
+  /// The expression with exactly these `terms` (taken as they are) and no
+  /// constant.
+  init(terms: [Term]) {
+    self.terms = terms
+    self.constant = 0
+  }
+
   /// `Σ coefficient × variable` over the given pairs.
   public init(terms: some Sequence<(Variable, Double)>) {
     self.terms = terms.map { Term(variable: $0.0, coefficient: $0.1) }

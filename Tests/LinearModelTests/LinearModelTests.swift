@@ -257,6 +257,33 @@ func sampleModel() -> Model {
     #expect(fixed.model[Variable(index: 0, modelID: fixed.model.id)].kind == .binary)
   }
 
+  /// A fixed model's rows are, bit for bit, those the constraint's own
+  /// init builds from the free terms (in their order, under the new
+  /// indices) and the moved right-hand side, a zero one as −0.0: GLPK
+  /// gets the same rows however they were made.
+  @Test func fixedRowsAreThoseTheConstraintsInitBuilds() {
+    var model = Model()
+    let v = (0..<4).map { model.addVariable(Name("v", String($0)), kind: .binary) }
+    model.addConstraint(LinearExpression(v[3]) + 2.0 * v[0] + 3.0 * v[2] + v[1] <= 3, name: Name("row"))
+    model.addConstraint(LinearExpression(v[0]) + v[1] + v[2] >= 1, name: Name("zero"))
+    model.setObjective(.minimize, LinearExpression.sum(v))
+    // v1 = 1 and v3 = 1 fixed; v0 and v2 free (new indices 0 and 1).
+    let fixed = model.fixing(at: [0, 1, 0, 1], keeping: { $0 == v[0] || $0 == v[2] })
+    let free = (0..<2).map { Variable(index: $0, modelID: fixed.model.id) }
+    let expected = [
+      LinearConstraint(2.0 * free[0] + 3.0 * free[1], .lessOrEqual, LinearExpression(constant: 1)),
+      LinearConstraint(LinearExpression(free[0]) + free[1], .greaterOrEqual, LinearExpression(constant: 0)),
+    ]
+    #expect(fixed.model.constraints.count == 2)
+    for (row, want) in zip(fixed.model.constraints.map(\.constraint), expected) {
+      #expect(row.expression.terms.map(\.variable) == want.expression.terms.map(\.variable))
+      #expect(row.expression.terms.map(\.coefficient) == want.expression.terms.map(\.coefficient))
+      #expect(row.sense == want.sense)
+      #expect(row.rightHandSide.bitPattern == want.rightHandSide.bitPattern)
+    }
+    #expect(fixed.model.constraints[1].constraint.rightHandSide.sign == .minus)
+  }
+
   @Test func liftPutsFreeValuesBackAndKeepsTheFixedOnes() {
     let (model, _, y, z) = model()
     let fixed = model.fixing(at: [1, 0, 1], keeping: { $0 == y || $0 == z })
