@@ -13,7 +13,8 @@ import SROScenario
 ///    round; if it does not finish, the greedy roster is re-staffed for the
 ///    time left (``ReStaffingStage`` until the deadline) and the search ends;
 /// 2. a roster from the LP's integral part (``RoundingStage``, RENS);
-/// 3. that roster improved a few schools at a time (``ReStaffingStage``,
+/// 3. that roster (or the greedy one, if rounding found none in its time)
+///    improved a few schools at a time (``ReStaffingStage``,
 ///    with a second re-staffing beside it when the part has a second
 ///    thread and a time limit);
 /// 3b. the pattern bound (``PatternBoundStage``) when the roster is still

@@ -94,6 +94,20 @@ import Testing
     #expect(objective >= optimum - 1e-9)
   }
 
+  /// When the rounding before found no roster in its time (on variety
+  /// week w21 at 2 s it sometimes does not), the greedy fallback is
+  /// re-staffed instead, and the result becomes the best roster for the
+  /// stages after.
+  @Test func reStaffingStartsFromTheGreedyRosterWhenThereIsNoBest() throws {
+    var state = freshState()
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    state.fallback = greedy
+    try ReStaffingStage().run(on: search, &state)
+    let objective = try validatedObjective(state)
+    #expect(objective < (try #require(greedy.objective)) - 1e-9)
+    #expect(objective >= optimum - 1e-9)
+  }
+
   /// With a time limit and a second thread (here one its week's other
   /// part has left), the re-staffing stage runs a second re-staffing
   /// beside its own (its line says so), sharing the best roster: still

@@ -1,8 +1,9 @@
 import LinearModel
 import SROFormulation
 
-/// The best solution improved a few schools at a time, every other pair
-/// fixed (``ReStaffing``): for a heuristic stage's time, or, with
+/// The best solution (or, when the rounding before found none in its
+/// time, the greedy fallback) improved a few schools at a time, every
+/// other pair fixed (``ReStaffing``): for a heuristic stage's time, or, with
 /// ``untilDeadline`` and a time limit, persistently until the search's
 /// deadline (where the time goes when the LP relaxation did not finish).
 /// With a time limit and a second thread for the part
@@ -14,7 +15,7 @@ struct ReStaffingStage: SearchStage {
   var untilDeadline = false
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
-    guard let start = state.best else { return }
+    guard let start = state.best ?? state.fallback else { return }
     let searchDeadline = untilDeadline ? state.deadline : nil
     let persistent = searchDeadline != nil
     let target = state.attainable(state.bound)
