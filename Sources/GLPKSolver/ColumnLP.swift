@@ -5,7 +5,7 @@ import LinearModel
 /// A minimisation LP over a fixed set of rows whose columns are added
 /// between solves: the restricted master problem of column generation.
 ///
-/// Each ``solve(timeLimit:)`` after the first starts the primal simplex
+/// Each ``solve(timeLimit:stop:)`` after the first starts the primal simplex
 /// method from the previous basis, with the presolver off: a new column
 /// enters nonbasic at its lower bound, so the basis stays valid (and, for
 /// columns with lower bound 0, primal feasible) and a re-solve only prices
@@ -28,7 +28,7 @@ public struct ColumnLP: ~Copyable {
     case atLeast(Double)
   }
 
-  /// The outcome of one ``ColumnLP/solve(timeLimit:)``.
+  /// The outcome of one ``ColumnLP/solve(timeLimit:stop:)``.
   public struct Result: Sendable {
     /// ``SolveStatus/optimal``, or why there is no optimum (a time limit
     /// that stops the simplex method gives ``SolveStatus/noSolutionFound``).

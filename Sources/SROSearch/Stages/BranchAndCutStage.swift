@@ -22,7 +22,7 @@ struct BranchAndCutStage: SearchStage {
   let fromBest: Bool
   /// Whether, with a time limit and a second thread for the part
   /// (``PartSearch/borrowSecondThread()``), the best roster is re-staffed
-  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:_:)``),
+  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:_:)``),
   /// the better of the two rosters kept.
   var reStaffsBeside = false
 
