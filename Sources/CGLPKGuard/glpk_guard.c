@@ -94,8 +94,9 @@ int sro_guard_simplex(struct glp_prob *problem, int msg_level, int time_limit_ms
 static void set_basis(glp_prob *P, const int *row_status, const int *column_status);
 
 /* From the given basis; from the advanced one when GLPK cannot factorise
-   it, for what is left of the time limit (a basis can turn singular after
-   many iterations). */
+   it, for what is left of the time limit (GLPK returns these codes before
+   its first iteration, so that is nearly all of it: the limit still
+   covers both attempts). */
 static int simplex_from_basis(glp_prob *P, int msg_level, int time_limit_ms,
                               const int *row_status, const int *column_status, const int *stop) {
   double began = glp_time();
