@@ -20,6 +20,12 @@ public struct LinearConstraint: Sendable {
   /// bit (a zero right-hand side as −0.0, as the subtraction there leaves
   /// it).
   init(normalized expression: LinearExpression, _ sense: ConstraintSense, _ rightHandSide: Double) {
+    assert(expression.constant == 0, "a normalized expression has no constant")
+    assert(
+      zip(expression.terms, expression.terms.dropFirst()).allSatisfy {
+        $0.variable.index < $1.variable.index
+      } && expression.terms.allSatisfy { $0.coefficient != 0 },
+      "a normalized expression has each variable once, sorted, none with coefficient 0")
     self.expression = expression
     self.sense = sense
     self.rightHandSide = -(0.0 - rightHandSide)

@@ -1,5 +1,6 @@
 // The library's front door: `import SROCore` brings in every layer, from
-// the scenario to the search. Each layer is a module of its own, so that
+// the scenario to the search (not the planners' hand-outs, SROReports, nor
+// the benchmark figures, SROBench). Each layer is a module of its own, so that
 // the compiler enforces the direction of the arrows (see
 // docs/architecture.md).
 @_exported import GLPKSolver

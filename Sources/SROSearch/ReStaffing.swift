@@ -183,8 +183,8 @@ struct ReStaffing {
         let improved = found?.objective.map { $0 < objective - 1e-9 } ?? false
         turns.record(kind, took: took, improved: improved)
         settled.record(
-          neighbourhood, outside: outside, took: took,
-          ranToItsEnd: !timeLimitReached && !(solverOptions.stop?.isRaised ?? false))
+          neighbourhood, outside: outside, took: took, timeLimitReached: timeLimitReached,
+          stopped: solverOptions.stop?.isRaised ?? false)
         if improved, let found {
           best = found
           shared?.offer(found)

@@ -41,13 +41,15 @@ final class SettledSearches: Sendable {
   }
 
   /// Records a search of `neighbourhood` with the pairs outside it fixed
-  /// as `outside`, which took `took`: settled if it `ranToItsEnd`, else
-  /// (cut short by its time limit or a stop request) forgotten.
+  /// as `outside`, which took `took`: settled if it ran to its end, else
+  /// (its time limit was reached, or it was `stopped` by a request)
+  /// forgotten.
   func record(
-    _ neighbourhood: ReStaffing.Neighbourhood, outside: Int, took: Duration, ranToItsEnd: Bool
+    _ neighbourhood: ReStaffing.Neighbourhood, outside: Int, took: Duration, timeLimitReached: Bool,
+    stopped: Bool
   ) {
     settled.withLock { settled in
-      settled[neighbourhood] = ranToItsEnd ? (outside, took) : nil
+      settled[neighbourhood] = timeLimitReached || stopped ? nil : (outside, took)
     }
   }
 }

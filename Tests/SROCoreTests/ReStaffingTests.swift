@@ -174,7 +174,8 @@ import Testing
     let first = ReStaffing.Neighbourhood.schools(twoSchools[0])
     let second = ReStaffing.Neighbourhood.schools(twoSchools[1])
     let outside = { search.fingerprint(of: greedy, outside: search.freeVariables(in: $0)) }
-    search.settled.record(first, outside: outside(first), took: .seconds(3600), ranToItsEnd: true)
+    search.settled.record(
+      first, outside: outside(first), took: .seconds(3600), timeLimitReached: false, stopped: false)
     let improved = try search.improve(greedy, target: 1300, deadline: .now + .seconds(120))
     #expect(abs((improved.objective ?? .nan) - 1232) < 1e-6)
     #expect(search.settled.repeated(first, outside: outside(first)) == .seconds(3600))
@@ -186,7 +187,7 @@ import Testing
   /// larger 40-school part ends at its limit (GLPK's presolver alone takes
   /// longer on models of thousands of rows), and for half a second of them
   /// nothing is remembered. With the usual limit the same searches are.
-  @Test func searchesCutShortByTheirLimitAreNotRemembered() throws {
+  @Test(.tags(.slow)) func searchesCutShortByTheirLimitAreNotRemembered() throws {
     let part = try #require(
       try generatedParts(seed: 3, schools: 40).max { $0.schools.count < $1.schools.count })
     let coverage = try CoverageModel(scenario: part)

@@ -108,6 +108,29 @@ import Testing
     #expect(objective >= optimum - 1e-9)
   }
 
+  /// With a best roster in the state, that is where re-staffing starts,
+  /// not the greedy fallback: on the larger part of generated 40-school
+  /// seed 3, with the bound set (falsely) at the rounded roster's
+  /// objective, so that the stage's target is met from the start, the
+  /// rounded roster stays exactly as it was; from the greedy roster the
+  /// stage would search its way to another.
+  @Test(.tags(.slow)) func reStaffingStartsFromTheBestRosterOverTheGreedyOne() throws {
+    let week = try ScenarioLoader.load(
+      text: DistrictGenerator(options: .init(schools: 40, seed: 3)).yaml(), file: "generated.yaml")
+    let part = try #require(week.independentParts().max { $0.schools.count < $1.schools.count })
+    let larger = PartSearch(coverage: try CoverageModel(scenario: part), options: PlanningOptions())
+    var state = SearchState(model: larger.coverage.model, timeLimit: nil, log: .silent, knownBound: nil)
+    try RelaxationStage().run(on: larger, &state)
+    try RoundingStage(fixingOnes: true).run(on: larger, &state)
+    let rounded = try #require(state.best)
+    let greedy = try #require(GreedyStart(coverage: larger.coverage).solution())
+    #expect(try #require(rounded.objective) < (try #require(greedy.objective)))
+    state.fallback = greedy
+    state.bound = try #require(rounded.objective)
+    try ReStaffingStage().run(on: larger, &state)
+    #expect(state.best?.values == rounded.values)
+  }
+
   /// With a time limit and a second thread (here one its week's other
   /// part has left), the re-staffing stage runs a second re-staffing
   /// beside its own (its line says so), sharing the best roster: still

@@ -19,12 +19,12 @@ import Testing
   @Test func aSearchRunToItsEndIsRepeatedOnlyWithTheSamePairsOutside() {
     let settled = SettledSearches()
     #expect(settled.repeated(east, outside: 7) == nil)
-    settled.record(east, outside: 7, took: .milliseconds(30), ranToItsEnd: true)
+    settled.record(east, outside: 7, took: .milliseconds(30), timeLimitReached: false, stopped: false)
     #expect(settled.repeated(east, outside: 7) == .milliseconds(30))
     #expect(settled.repeated(east, outside: 8) == nil)
     #expect(settled.repeated(.schools(["w1", "w2"]), outside: 7) == nil)
     #expect(settled.repeated(.officers([0, 1]), outside: 7) == nil)
-    settled.record(east, outside: 8, took: .milliseconds(40), ranToItsEnd: true)
+    settled.record(east, outside: 8, took: .milliseconds(40), timeLimitReached: false, stopped: false)
     #expect(settled.repeated(east, outside: 7) == nil)
     #expect(settled.repeated(east, outside: 8) == .milliseconds(40))
   }
@@ -34,8 +34,11 @@ import Testing
   /// neighbourhood's earlier search.
   @Test func aSearchCutShortIsSearchedAgain() {
     let settled = SettledSearches()
-    settled.record(east, outside: 7, took: .milliseconds(30), ranToItsEnd: true)
-    settled.record(east, outside: 7, took: .seconds(1), ranToItsEnd: false)
+    settled.record(east, outside: 7, took: .milliseconds(30), timeLimitReached: false, stopped: false)
+    settled.record(east, outside: 7, took: .seconds(1), timeLimitReached: true, stopped: false)
+    #expect(settled.repeated(east, outside: 7) == nil)
+    settled.record(east, outside: 7, took: .milliseconds(30), timeLimitReached: false, stopped: false)
+    settled.record(east, outside: 7, took: .milliseconds(40), timeLimitReached: false, stopped: true)
     #expect(settled.repeated(east, outside: 7) == nil)
   }
 
@@ -49,7 +52,7 @@ import Testing
     let second = search.reStaffing(persistent: true, progress: nil, sharing: nil, stoppedBy: StopRequest())
     #expect(first.settled === search.settledSearches)
     #expect(second.settled === search.settledSearches)
-    first.settled.record(east, outside: 7, took: .milliseconds(30), ranToItsEnd: true)
+    first.settled.record(east, outside: 7, took: .milliseconds(30), timeLimitReached: false, stopped: false)
     #expect(second.settled.repeated(east, outside: 7) == .milliseconds(30))
     let other = PartSearch(coverage: coverage, options: PlanningOptions())
     #expect(other.settledSearches !== search.settledSearches)
