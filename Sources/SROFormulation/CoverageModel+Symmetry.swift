@@ -34,8 +34,8 @@ extension CoverageModel {
     func hours(_ o: Int) -> LinearExpression {
       LinearExpression(terms: byOfficer[o].map { ($0.variable, blocks[$0.block].hours) })
     }
-    for twin in order {
-      let members = groups[twin]!
+    twins = order.map { groups[$0]! }.filter { $0.count > 1 }
+    for members in twins {
       for (first, second) in zip(members, members.dropFirst()) {
         addRow(
           hours(first) - hours(second) >= 0, .symmetry,

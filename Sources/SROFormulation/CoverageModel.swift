@@ -55,6 +55,10 @@ public struct CoverageModel: Sendable {
   /// For each published assignment still possible, its variable and the
   /// penalty (change weight × hours) for dropping it.
   package internal(set) var changeTerms: [(variable: Variable, penalty: Double)] = []
+  /// The groups of interchangeable officers (by index, two or more each),
+  /// in the order the `symmetry` rows rank them: each member's week at
+  /// least as long in hours as the next one's. Empty without those rows.
+  package internal(set) var twins: [[Int]] = []
 
   /// Builds the model of `scenario`, with its pins fixed and, when
   /// re-planning, a penalty for every dropped assignment of `published`.

@@ -5,17 +5,23 @@ import SRORoster
 import SROScenario
 
 /// A feasible roster before any solve (what a search returns when a limit
-/// or a stop request ends it empty-handed), built by
-/// taking pairs in order of preference (pinned first, then home officers at
-/// home, relief officers, officers away from home) whenever the officer can
-/// still take the block under every rule of spec §4.
+/// or a stop request ends it empty-handed, and where re-staffing starts
+/// when there is no other), built by taking pairs in order of preference
+/// (pinned first, then home officers at home, relief officers, officers
+/// away from home) whenever the officer can still take the block under
+/// every rule of spec §4; then interchangeable officers swap weeks so that
+/// the longer come first, as the model's `symmetry` rows rank them (a
+/// roster that breaks one of those rows is not a solution of the model:
+/// GLPK refuses it as a start, and a search that keeps the row finds
+/// nothing).
 struct GreedyStart {
   let coverage: CoverageModel
   var rules: Rules { coverage.instance.rules }
 
   /// A value for every model variable, or `nil` if the rules cannot be met
-  /// (then no start is offered).
-  func values() -> [Double]? {
+  /// (then no start is offered); the twins' weeks ranked unless
+  /// `rankingTwins` is false (the LP's start, ``RelaxationStage``).
+  func values(rankingTwins: Bool = true) -> [Double]? {
     let preference = homeFirst
     let scenario = coverage.scenario
     let blocks = coverage.blocks
@@ -42,6 +48,9 @@ struct GreedyStart {
       }
       taken[pair.officer].append(pair.block)
       assigned[pair.block] += 1
+    }
+    if rankingTwins { rankTwins(&taken) }
+    for pair in coverage.assignments where taken[pair.officer].contains(pair.block) {
       values[pair.variable.index] = 1
     }
     for (b, short) in coverage.shortages.enumerated() {
@@ -52,6 +61,28 @@ struct GreedyStart {
         officer: o, hours: taken[o].reduce(0.0) { $0 + blocks[$1].hours })
     }
     return values
+  }
+
+  /// Gives each group of interchangeable officers (``CoverageModel/twins``)
+  /// its weeks longest first, in the group's order. Twins have the same
+  /// blocks, rules and costs, so a week one may take another may too, at
+  /// the same cost (a group where that does not hold is left as it is).
+  private func rankTwins(_ taken: inout [[Int]]) {
+    let blocks = coverage.blocks
+    func hours(_ week: [Int]) -> Double { week.reduce(0.0) { $0 + blocks[$1].hours } }
+    let inGroup = Set(coverage.twins.joined())
+    var eligible: [Int: Set<Int>] = [:]
+    for pair in coverage.assignments where inGroup.contains(pair.officer) {
+      eligible[pair.officer, default: []].insert(pair.block)
+    }
+    for group in coverage.twins {
+      let weeks = group.map { taken[$0] }
+      guard
+        group.allSatisfy({ officer in weeks.allSatisfy { eligible[officer, default: []].isSuperset(of: $0) } }
+        )
+      else { continue }
+      for (officer, week) in zip(group, weeks.sorted { hours($0) > hours($1) }) { taken[officer] = week }
+    }
   }
 
   /// A preference for the cheapest pairs per hour (so an officer of the
