@@ -12,8 +12,8 @@ import SROScenario
 /// every rule of spec §4; then interchangeable officers swap weeks so that
 /// the longer come first, as the model's `symmetry` rows rank them (a
 /// roster that breaks one of those rows is not a solution of the model:
-/// GLPK refuses it as a start, and a search that keeps the row finds
-/// nothing).
+/// GLPK refuses it as a start, and a search that keeps the row with some
+/// of its pairs free may find nothing).
 struct GreedyStart {
   let coverage: CoverageModel
   var rules: Rules { coverage.instance.rules }
