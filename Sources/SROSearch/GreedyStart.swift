@@ -18,16 +18,41 @@ struct GreedyStart {
   let coverage: CoverageModel
   var rules: Rules { coverage.instance.rules }
 
-  /// A value for every model variable, or `nil` if the rules cannot be met
-  /// (then no start is offered); the twins' weeks ranked unless
-  /// `rankingTwins` is false (the LP's start, ``RelaxationStage``).
-  func values(rankingTwins: Bool = true) -> [Double]? {
+  /// A value for every model variable (the twins' weeks ranked), or `nil`
+  /// if the rules cannot be met (then no start is offered).
+  func values() -> [Double]? {
+    guard var taken = takenWeeks() else { return nil }
+    rankTwins(&taken)
+    return values(of: taken)
+  }
+
+  /// The greedy roster as the search starts from it, or `nil` if the rules
+  /// cannot be met greedily: one greedy pass, with the values before the
+  /// twins were ranked kept for the LP.
+  func start() -> GreedyRoster? {
+    guard var taken = takenWeeks() else { return nil }
+    let lpStart = values(of: taken)
+    rankTwins(&taken)
+    let values = values(of: taken)
+    return GreedyRoster(
+      solution: Solution(
+        status: .feasible, objective: coverage.model.objective.evaluate { values[$0.index] }, bound: nil,
+        values: values, solveTime: .zero, startingSolutionAccepted: nil),
+      lpStart: lpStart)
+  }
+
+  /// The greedy roster (home officers at home first, then relief, then
+  /// others) as a feasible solution with no bound of its own, or `nil`
+  /// when the pins cannot be met greedily.
+  func solution() -> Solution? { start()?.solution }
+
+  /// Each officer's blocks, taken in order of preference, or `nil` when a
+  /// pinned pair cannot be taken.
+  private func takenWeeks() -> [[Int]]? {
     let preference = homeFirst
-    let scenario = coverage.scenario
     let blocks = coverage.blocks
-    var taken = [[Int]](repeating: [], count: scenario.officers.count)
+    var taken = [[Int]](repeating: [], count: coverage.scenario.officers.count)
     var assigned = [Int](repeating: 0, count: blocks.count)
-    var values = [Double](repeating: 0, count: coverage.model.variables.count)
     let order = coverage.assignments.indices.sorted {
       let (a, b) = (coverage.assignments[$0], coverage.assignments[$1])
       let (pa, pb) = (
@@ -49,9 +74,18 @@ struct GreedyStart {
       taken[pair.officer].append(pair.block)
       assigned[pair.block] += 1
     }
-    if rankingTwins { rankTwins(&taken) }
+    return taken
+  }
+
+  /// A value for every model variable when each officer holds `taken`:
+  /// the pairs, the shortfall of each block and each officer's overtime.
+  private func values(of taken: [[Int]]) -> [Double] {
+    let blocks = coverage.blocks
+    var values = [Double](repeating: 0, count: coverage.model.variables.count)
+    var assigned = [Int](repeating: 0, count: blocks.count)
     for pair in coverage.assignments where taken[pair.officer].contains(pair.block) {
       values[pair.variable.index] = 1
+      assigned[pair.block] += 1
     }
     for (b, short) in coverage.shortages.enumerated() {
       values[short.index] = Double(blocks[b].needed - assigned[b])
@@ -100,16 +134,6 @@ struct GreedyStart {
     return preference
   }
 
-  /// The greedy roster (home officers at home first, then relief, then
-  /// others) as a feasible solution with no bound of its own, or `nil`
-  /// when the pins cannot be met greedily.
-  func solution() -> Solution? {
-    guard let values = values() else { return nil }
-    return Solution(
-      status: .feasible, objective: coverage.model.objective.evaluate { values[$0.index] }, bound: nil,
-      values: values, solveTime: .zero, startingSolutionAccepted: nil)
-  }
-
   /// Whether officer `o`, holding `taken`, can also take block `b` under
   /// every rule of spec §4 (``Rules/conflict(_:_:)``, the day's hours, the
   /// week's hours with the overtime the model allows).
@@ -127,4 +151,15 @@ struct GreedyStart {
     }
     return rules.withinDay(day) && rules.withinWeek(week, of: officer)
   }
+}
+
+/// The greedy roster as the search uses it (``GreedyStart/start()``).
+struct GreedyRoster {
+  /// The roster, the twins' weeks ranked: a solution of the model, and the
+  /// search's fallback (``SearchState/fallback``).
+  let solution: Solution
+  /// Its values before the twins were ranked: where the LP relaxation
+  /// starts (``RelaxationStage``; ranked, the LP's optimal vertex moved on
+  /// variety week w40 and its quick proof was lost).
+  let lpStart: [Double]
 }

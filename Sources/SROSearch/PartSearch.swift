@@ -87,7 +87,7 @@ struct PartSearch {
     var state = SearchState(
       model: coverage.model, timeLimit: options.timeLimit, log: options.log, knownBound: knownBound,
       stop: options.stop, progress: options.partProgress)
-    state.fallback = GreedyStart(coverage: coverage).solution()
+    state.start(from: GreedyStart(coverage: coverage).start())
     let reStaffedBesideLP = try relaxationBesideReStaffing(&state)
     guard state.relaxation?.status == .optimal, !state.isOver else {
       if let start = reStaffedBesideLP ?? state.fallback {

@@ -27,6 +27,9 @@ struct SearchState {
   /// A feasible roster built without the solver (``GreedyStart``): what
   /// the search returns if nothing better is found in time.
   var fallback: Solution? { didSet { progress?.report(objective: fallback?.objective, bound: nil) } }
+  /// The greedy roster's values before its twins were ranked
+  /// (``GreedyRoster/lpStart``): the vertex the LP relaxation starts from.
+  var lpStart: [Double]?
   /// The LP relaxation (``RelaxationStage``): the values the rounding
   /// stages start from.
   var relaxation: Relaxation?
@@ -105,6 +108,12 @@ struct SearchState {
         status: .noSolutionFound, objective: nil, bound: bound, values: [], solveTime: clock.now - began)
     }
     return proven(chosen) ?? unproven(chosen)
+  }
+
+  /// Takes the greedy roster as the fallback and its values as the LP's start.
+  mutating func start(from greedy: GreedyRoster?) {
+    fallback = greedy?.solution
+    lpStart = greedy?.lpStart
   }
 
   /// Keeps `solution` as the best if it has a lower objective.

@@ -2,8 +2,8 @@ import GLPKSolver
 import SROFormulation
 
 /// The LP relaxation, with the presolver off, from the greedy roster's
-/// vertex (``LPBasis/init(near:of:)``; GLPK's advanced basis when there is
-/// none): the first bound (unless the model is restricted), the values the
+/// vertex (``SearchState/lpStart``, ``LPBasis/init(near:of:)``; GLPK's
+/// advanced basis when there is none): the first bound (unless the model is restricted), the values the
 /// rounding stages start from (``SearchState/relaxation``) and the basis
 /// later LPs on the same model start from. It may take
 /// ``PartSearch/relaxationShare`` of the time limit.
@@ -16,16 +16,8 @@ struct RelaxationStage: SearchStage {
     lpOptions.progress = nil
     lpOptions.presolve = false
     // From the greedy roster's vertex: on a 22-school penalize week 1,335
-    // iterations instead of 11,285 from GLPK's crash basis. The greedy
-    // roster before its twins were ranked (``GreedyStart``): ranking them
-    // moved the LP's optimal vertex on variety week w40, and the brief
-    // branch-and-cut from there no longer proved its optimum within a
-    // second (4 runs of 7 at 2 s, against 7 of 7).
-    lpOptions.startingBasis = state.fallback.flatMap { _ in
-      GreedyStart(coverage: search.coverage).values(rankingTwins: false).flatMap {
-        LPBasis(near: $0, of: search.coverage.model)
-      }
-    }
+    // iterations instead of 11,285 from GLPK's crash basis.
+    lpOptions.startingBasis = state.lpStart.flatMap { LPBasis(near: $0, of: search.coverage.model) }
     let relaxation: Relaxation
     do { relaxation = try GLPK.solveRelaxation(search.coverage.model, options: lpOptions) } catch {
       throw .solver(error)
