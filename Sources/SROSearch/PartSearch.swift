@@ -20,18 +20,21 @@ import SROScenario
 /// 3b. the pattern bound (``PatternBoundStage``) when the roster is still
 ///    more than twice the bound, with a brief branch-and-cut beside it when
 ///    the part has a second thread and a time limit
-///    (``pricingBesideBranchAndCut(_:price:)``);
+///    (``pricingBesideBranchAndCut(_:price:)``), and, if pricing
+///    converged, its master LP's support searched from the best roster
+///    (``RoundingStage`` around ``RoundingStage/Point/patterns``);
 /// 4. branch-and-cut from the best roster (``BranchAndCutStage``), briefly
 ///    when stages 5 and 6 follow, with the best roster re-staffed on a
 ///    second thread meanwhile (as in stage 6);
 /// 5. the LP's support searched from the best roster (``RoundingStage``
 ///    without fixing ones);
-/// 6. the pattern bound (unless 3b priced it), then branch-and-cut for the
+/// 6. the pattern bound (unless 3b priced it) and, if it converged, its
+///    support searched as in 3b, then branch-and-cut for the
 ///    rest of the time, with the best roster re-staffed on a second
 ///    thread meanwhile, if the part may have one
 ///    (``BranchAndCutStage/reStaffsBeside``, ``borrowSecondThread()``).
 ///
-/// Stages 2, 3 and 5 are heuristics: each may take a quarter of the time
+/// Stages 2, 3 and 5 and the pattern supports are heuristics: each may take a quarter of the time
 /// limit (at least 200 ms), or ``roundingCap`` without one. On a restricted
 /// model (``isRestricted``) stages 5 and 6 are left out: its bound comes
 /// from pricing over the full instance (``knownBound``).
@@ -114,9 +117,11 @@ struct PartSearch {
     }
     return [
       RoundingStage(fixingOnes: true), ReStaffingStage(), PatternBoundStage(onlyWhenLPLooksWeak: true),
+      RoundingStage(fixingOnes: false, around: .patterns),
       BranchAndCutStage(limit: .briefly, fromBest: true, reStaffsBeside: true),
       RoundingStage(fixingOnes: false),
-      PatternBoundStage(), BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true),
+      PatternBoundStage(), RoundingStage(fixingOnes: false, around: .patterns),
+      BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true),
     ]
   }
 }

@@ -26,6 +26,10 @@ struct PatternBound {
     /// Every block each officer's generated weeks take.
     let generated: [Set<Int>]
     let rounds: Int
+    /// How much of each block each officer takes in the last master LP's
+    /// optimum (the sum of its weeks' levels there), by officer; empty when
+    /// no master LP finished.
+    let shares: [[Int: Double]]
     /// Whether pricing found nothing more: the bound is then the master LP's
     /// optimum, up to the reduced-cost tolerance.
     let converged: Bool
@@ -78,6 +82,14 @@ struct PatternBound {
           entries: [(row: b, value: 1)])
       }
       var generated = [Set<Int>](repeating: [], count: officerCount)
+      var weeks: [(officer: Int, blocks: [Int])] = []
+      func shares(_ levels: [Double]) -> [[Int: Double]] {
+        var shares = [[Int: Double]](repeating: [:], count: officerCount)
+        for (week, level) in zip(weeks, levels[blocks.count...]) where level > 1e-9 {
+          for b in week.blocks { shares[week.officer][b, default: 0] += level }
+        }
+        return shares
+      }
       var bound = 0.0
       var center: [Double]?
       var rounds = 0
@@ -94,7 +106,7 @@ struct PatternBound {
         let left = end.map { max(.milliseconds(1), $0 - clock.now) }
         let solved = try lp.solve(timeLimit: left, stop: stop)
         if solved.status == .noSolutionFound, left != nil || stop != nil {
-          return Result(bound: bound, generated: generated, rounds: rounds, converged: false)
+          return Result(bound: bound, generated: generated, rounds: rounds, shares: [], converged: false)
         }
         guard solved.status == .optimal, let value = solved.objective else {
           throw .glpkFatalError(message: "the pattern master LP ended \(solved.status.rawValue)")
@@ -111,6 +123,7 @@ struct PatternBound {
               cost: week.cost,
               entries: week.blocks.map { (row: $0, value: 1.0) } + [(row: blocks.count + o, value: 1)])
             generated[o].formUnion(week.blocks)
+            weeks.append((o, week.blocks))
             added += 1
           }
           return added
@@ -145,7 +158,8 @@ struct PatternBound {
           || (stop?.isRaised ?? false) || (ended?.isRaised ?? false)
         if converged || reachedTarget || outOfTime {
           return Result(
-            bound: bound, generated: generated, rounds: rounds, converged: converged)
+            bound: bound, generated: generated, rounds: rounds, shares: shares(solved.columnValues),
+            converged: converged)
         }
       }
     }

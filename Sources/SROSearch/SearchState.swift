@@ -36,6 +36,10 @@ struct SearchState {
   /// The LP relaxation's optimal basis: where the LPs of later stages on
   /// the same model start.
   var basis: LPBasis?
+  /// The pattern bound's converged master LP optimum as a value for every
+  /// pair variable (the share of the block the officer's weeks take
+  /// there), until a ``RoundingStage`` has searched around it.
+  var patternPoint: [Double]?
   /// Whether the pattern bound has been priced (it is priced once).
   var pricedWeeks = false
 

@@ -104,12 +104,18 @@ import Testing
     let result = try PatternBound(scenario: scenario, blocks: blocks, pricing: pricing).run()
     #expect(result.converged)
     #expect(abs(result.bound - 300) < 1e-6)
+    // The master's optimum: the officer's weeks, two blocks each, at levels
+    // summing to 1 (however they are mixed).
+    let shares = try #require(result.shares.first)
+    #expect(abs(shares.values.reduce(0, +) - 2) < 1e-6)
+    #expect(shares.values.allSatisfy { $0 <= 1 + 1e-9 })
     let roster = try solveAndValidate(scenario)
     #expect(roster.status == .optimal && roster.objective == 300)
   }
 
   /// On generated districts the pattern bound lies between the LP
-  /// relaxation and the proven optimum.
+  /// relaxation and the proven optimum, and its master's optimum
+  /// (``PatternBound/Result/shares``) is a fractional cover.
   @Test(arguments: [1, 2, 4] as [UInt64])
   func patternBoundIsBetweenRelaxationAndOptimum(seed: UInt64) throws {
     let scenario = try ScenarioLoader.load(
@@ -124,6 +130,13 @@ import Testing
     #expect(result.converged)
     #expect(result.bound >= (relaxation.objective ?? 0) - 1e-6)
     #expect(result.bound <= optimum.objective + 1e-6)
+    // The master's optimum covers no block more than it needs, and gives
+    // each officer at most the whole of a block.
+    #expect(result.shares.count == scenario.officers.count)
+    for (b, block) in blocks.enumerated() {
+      #expect(result.shares.reduce(0) { $0 + ($1[b] ?? 0) } <= Double(block.needed) + 1e-6)
+    }
+    #expect(result.shares.allSatisfy { $0.values.allSatisfy { $0 > 0 && $0 <= 1 + 1e-6 } })
   }
 
   /// Generated 12-school seed 3: the scenario, its pattern bound and its

@@ -133,9 +133,10 @@ extension SearchStageTests {
     #expect(spare.borrow())
   }
 
-  /// The stage's pricing (``PatternBoundStage/price(_:_:endedBy:)``) ends
-  /// after its first round once the request it is given is raised, and
-  /// its line says so; one not raised lets it go on. Either way the bound
+  /// The stage's pricing (``PatternBoundStage/price(_:of:_:endedBy:)``)
+  /// ends after its first round once the request it is given is raised,
+  /// and its line says so; one not raised lets it go on (to convergence,
+  /// leaving the master's optimum in the state). Either way the bound
   /// stays under the optimum.
   @Test func theStagesPricingEndsOnTheRequestItIsGiven() throws {
     let coverage = search.coverage
@@ -150,9 +151,11 @@ extension SearchStageTests {
       state.best = greedy
       let ended = StopRequest()
       if raised { ended.raise() }
-      try PatternBoundStage.price(patterns, &state, endedBy: ended)
+      try PatternBoundStage.price(patterns, of: coverage, &state, endedBy: ended)
       let line = try #require(lines.withLock { $0 }.first { $0.contains("pattern bound") })
       #expect(line.hasSuffix("after 1 rounds, converged: false") == raised)
+      // Only a converged master's optimum is left to search around.
+      #expect((state.patternPoint == nil) == raised)
       #expect(state.bound <= optimum + 1e-9)
     }
   }

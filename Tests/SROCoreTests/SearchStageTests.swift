@@ -249,6 +249,27 @@ import Testing
     #expect(state.bound == -1)
   }
 
+  /// Converged pricing leaves its master's optimum, a share of each pair;
+  /// the search around it starts from the greedy roster, ends at a better
+  /// roster (validated, not below the optimum) and uses the point up.
+  @Test func thePatternSupportIsSearchedOnceFromTheBestRoster() throws {
+    var state = freshState()
+    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    #expect(state.best == nil)  // no point yet: nothing searched
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    state.best = greedy
+    try PatternBoundStage().run(on: search, &state)
+    let point = try #require(state.patternPoint)
+    let pairs = search.coverage.assignments.map(\.variable.index)
+    #expect(pairs.allSatisfy { point[$0] >= -1e-9 && point[$0] <= 1 + 1e-9 })
+    #expect(pairs.contains { point[$0] > 1e-6 && point[$0] < 1 - 1e-6 } || state.bound == optimum)
+    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    #expect(state.patternPoint == nil)
+    let objective = try validatedObjective(state)
+    #expect(objective < (try #require(greedy.objective)) - 1e-9)
+    #expect(objective >= optimum - 1e-9)
+  }
+
   @Test func patternBoundWaitsForAWeakLP() throws {
     var state = freshState()
     try PatternBoundStage(onlyWhenLPLooksWeak: true).run(on: search, &state)
@@ -284,8 +305,8 @@ import Testing
         == ["RoundingStage", "ReStaffingStage", "BranchAndCutStage"])
     #expect(
       names(search) == [
-        "RoundingStage", "ReStaffingStage", "PatternBoundStage", "BranchAndCutStage", "RoundingStage",
-        "PatternBoundStage", "BranchAndCutStage",
+        "RoundingStage", "ReStaffingStage", "PatternBoundStage", "RoundingStage", "BranchAndCutStage",
+        "RoundingStage", "PatternBoundStage", "RoundingStage", "BranchAndCutStage",
       ])
   }
 

@@ -31,18 +31,21 @@ struct PatternBoundStage: SearchStage {
     let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
     if onlyWhenLPLooksWeak {
       try search.pricingBesideBranchAndCut(&state) { (state, ended) throws(PlanningError) in
-        try Self.price(patterns, &state, endedBy: ended)
+        try Self.price(patterns, of: coverage, &state, endedBy: ended)
       }
     } else {
-      try Self.price(patterns, &state, endedBy: nil)
+      try Self.price(patterns, of: coverage, &state, endedBy: nil)
     }
   }
 
   /// Prices `patterns` for the time described above, ending between rounds
-  /// once `ended` is raised, and raises `state`'s bound to the result.
-  static func price(_ patterns: PatternBound, _ state: inout SearchState, endedBy ended: StopRequest?)
-    throws(PlanningError)
-  {
+  /// once `ended` is raised, and raises `state`'s bound to the result;
+  /// when pricing converged, leaves the master's optimum as
+  /// ``SearchState/patternPoint`` for ``RoundingStage``.
+  static func price(
+    _ patterns: PatternBound, of coverage: CoverageModel, _ state: inout SearchState,
+    endedBy ended: StopRequest?
+  ) throws(PlanningError) {
     let result: PatternBound.Result
     let now = state.clock.now
     let half = state.remaining().map { $0 / 2 }
@@ -54,6 +57,13 @@ struct PatternBoundStage: SearchStage {
         stop: state.stop, endedBy: ended)
     } catch { throw .solver(error) }
     state.bound = max(state.bound, result.bound)
+    if result.converged, !result.shares.isEmpty {
+      var point = [Double](repeating: 0, count: coverage.model.variables.count)
+      for pair in coverage.assignments {
+        point[pair.variable.index] = result.shares[pair.officer][pair.block] ?? 0
+      }
+      state.patternPoint = point
+    }
     state.note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")
   }
 }
