@@ -18,17 +18,13 @@ struct GreedyStart {
   let coverage: CoverageModel
   var rules: Rules { coverage.instance.rules }
 
-  /// A value for every model variable (the twins' weeks ranked), or `nil`
-  /// if the rules cannot be met (then no start is offered).
-  func values() -> [Double]? {
-    guard var taken = takenWeeks() else { return nil }
-    rankTwins(&taken)
-    return values(of: taken)
-  }
+  /// The greedy roster's value for every model variable (the twins' weeks
+  /// ranked), or `nil` when a pinned pair cannot be taken greedily.
+  func values() -> [Double]? { start()?.solution.values }
 
-  /// The greedy roster as the search starts from it, or `nil` if the rules
-  /// cannot be met greedily: one greedy pass, with the values before the
-  /// twins were ranked kept for the LP.
+  /// The greedy roster as the search starts from it, or `nil` when a
+  /// pinned pair cannot be taken greedily: one greedy pass, with the values
+  /// before the twins were ranked kept for the LP.
   func start() -> GreedyRoster? {
     guard var taken = takenWeeks() else { return nil }
     let lpStart = values(of: taken)
@@ -41,9 +37,8 @@ struct GreedyStart {
       lpStart: lpStart)
   }
 
-  /// The greedy roster (home officers at home first, then relief, then
-  /// others) as a feasible solution with no bound of its own, or `nil`
-  /// when the pins cannot be met greedily.
+  /// The greedy roster as a feasible solution with no bound of its own, or
+  /// `nil` when a pinned pair cannot be taken greedily.
   func solution() -> Solution? { start()?.solution }
 
   /// Each officer's blocks, taken in order of preference, or `nil` when a

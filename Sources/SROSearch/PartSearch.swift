@@ -34,10 +34,12 @@ import SROScenario
 ///    thread meanwhile, if the part may have one
 ///    (``BranchAndCutStage/reStaffsBeside``, ``borrowSecondThread()``).
 ///
-/// Stages 2, 3 and 5 and the pattern supports are heuristics: each may take a quarter of the time
-/// limit (at least 200 ms), or ``roundingCap`` without one. On a restricted
-/// model (``isRestricted``) stages 5 and 6 are left out: its bound comes
-/// from pricing over the full instance (``knownBound``).
+/// Stages 2, 3 and 5 and the searches around the pattern master's optimum
+/// are heuristics: each may take a quarter of the time limit (at least
+/// 200 ms), or ``roundingCap`` without one. On a restricted model
+/// (``isRestricted``) stages 2 and 3 are followed by branch-and-cut to the
+/// deadline alone (no pattern bound, no stage 5): its bound comes from
+/// pricing over the full instance (``knownBound``).
 ///
 /// Every branch-and-cut stops as soon as a roster meets the best bound.
 /// Objective values move in steps (every objective column is integer), so

@@ -26,10 +26,10 @@ struct PatternBound {
     /// Every block each officer's generated weeks take.
     let generated: [Set<Int>]
     let rounds: Int
-    /// How much of each block each officer takes in the last master LP's
-    /// optimum (the sum of its weeks' levels there), by officer; empty when
-    /// no master LP finished.
-    let shares: [[Int: Double]]
+    /// How much of each block each officer takes in the converged master
+    /// LP's optimum (the sum of its weeks' levels there), by officer; `nil`
+    /// unless pricing converged.
+    let shares: [[Int: Double]]?
     /// Whether pricing found nothing more: the bound is then the master LP's
     /// optimum, up to the reduced-cost tolerance.
     let converged: Bool
@@ -83,12 +83,13 @@ struct PatternBound {
       }
       var generated = [Set<Int>](repeating: [], count: officerCount)
       var weeks: [(officer: Int, blocks: [Int])] = []
-      func shares(_ levels: [Double]) -> [[Int: Double]] {
-        var shares = [[Int: Double]](repeating: [:], count: officerCount)
+      /// Each officer's share of each block at the master's column `levels`.
+      func sharesAt(_ levels: [Double]) -> [[Int: Double]] {
+        var taken = [[Int: Double]](repeating: [:], count: officerCount)
         for (week, level) in zip(weeks, levels[blocks.count...]) where level > 1e-9 {
-          for b in week.blocks { shares[week.officer][b, default: 0] += level }
+          for b in week.blocks { taken[week.officer][b, default: 0] += level }
         }
-        return shares
+        return taken
       }
       var bound = 0.0
       var center: [Double]?
@@ -106,7 +107,7 @@ struct PatternBound {
         let left = end.map { max(.milliseconds(1), $0 - clock.now) }
         let solved = try lp.solve(timeLimit: left, stop: stop)
         if solved.status == .noSolutionFound, left != nil || stop != nil {
-          return Result(bound: bound, generated: generated, rounds: rounds, shares: [], converged: false)
+          return Result(bound: bound, generated: generated, rounds: rounds, shares: nil, converged: false)
         }
         guard solved.status == .optimal, let value = solved.objective else {
           throw .glpkFatalError(message: "the pattern master LP ended \(solved.status.rawValue)")
@@ -158,7 +159,8 @@ struct PatternBound {
           || (stop?.isRaised ?? false) || (ended?.isRaised ?? false)
         if converged || reachedTarget || outOfTime {
           return Result(
-            bound: bound, generated: generated, rounds: rounds, shares: shares(solved.columnValues),
+            bound: bound, generated: generated, rounds: rounds,
+            shares: converged ? sharesAt(solved.columnValues) : nil,
             converged: converged)
         }
       }

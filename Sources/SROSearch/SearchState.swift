@@ -34,7 +34,8 @@ struct SearchState {
   /// stages start from.
   var relaxation: Relaxation?
   /// The LP relaxation's optimal basis: where the LPs of later stages on
-  /// the same model start.
+  /// the same model start (not the search around the pattern master's
+  /// optimum, which that basis does not fit: GLPK builds its own).
   var basis: LPBasis?
   /// The pattern bound's converged master LP optimum as a value for every
   /// pair variable (the share of the block the officer's weeks take

@@ -154,8 +154,10 @@ extension SearchStageTests {
       try PatternBoundStage.price(patterns, of: coverage, &state, endedBy: ended)
       let line = try #require(lines.withLock { $0 }.first { $0.contains("pattern bound") })
       #expect(line.hasSuffix("after 1 rounds, converged: false") == raised)
-      // Only a converged master's optimum is left to search around.
-      #expect((state.patternPoint == nil) == raised)
+      // Only a converged master's optimum is left to search around (the
+      // request not raised, pricing may still stall before it converges).
+      #expect((state.patternPoint == nil) == !line.hasSuffix("converged: true"))
+      if raised { #expect(state.patternPoint == nil) }
       #expect(state.bound <= optimum + 1e-9)
     }
   }

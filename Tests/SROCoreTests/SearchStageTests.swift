@@ -249,25 +249,59 @@ import Testing
     #expect(state.bound == -1)
   }
 
-  /// Converged pricing leaves its master's optimum, a share of each pair;
-  /// the search around it starts from the greedy roster, ends at a better
-  /// roster (validated, not below the optimum) and uses the point up.
+  /// The week's pattern master, priced to convergence without a deadline,
+  /// as a point for the search (``PatternBoundStage/point(of:coverage:)``).
+  func convergedPatternPoint() throws -> [Double] {
+    let coverage = search.coverage
+    let pricing = try #require(WeekPricing(instance: coverage.instance))
+    let result = try PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
+      .run()
+    #expect(result.converged)
+    return try #require(PatternBoundStage.point(of: result, coverage: coverage))
+  }
+
+  /// The converged master's optimum as a point: every pair's share in
+  /// [0, 1], no block over its need; the search around it starts from the
+  /// greedy roster, ends at a better roster (validated, not below the
+  /// optimum) and uses the point up.
   @Test func thePatternSupportIsSearchedOnceFromTheBestRoster() throws {
     var state = freshState()
     try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
     #expect(state.best == nil)  // no point yet: nothing searched
-    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let point = try convergedPatternPoint()
+    let coverage = search.coverage
+    #expect(
+      coverage.assignments.allSatisfy {
+        point[$0.variable.index] >= 0 && point[$0.variable.index] <= 1 + 1e-9
+      })
+    for (b, block) in coverage.blocks.enumerated() {
+      let covered = coverage.assignments.filter { $0.block == b }.reduce(0) { $0 + point[$1.variable.index] }
+      #expect(covered <= Double(block.needed) + 1e-6)
+    }
+    let greedy = try #require(GreedyStart(coverage: coverage).solution())
     state.best = greedy
-    try PatternBoundStage().run(on: search, &state)
-    let point = try #require(state.patternPoint)
-    let pairs = search.coverage.assignments.map(\.variable.index)
-    #expect(pairs.allSatisfy { point[$0] >= -1e-9 && point[$0] <= 1 + 1e-9 })
-    #expect(pairs.contains { point[$0] > 1e-6 && point[$0] < 1 - 1e-6 } || state.bound == optimum)
+    state.patternPoint = point
     try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
     #expect(state.patternPoint == nil)
     let objective = try validatedObjective(state)
     #expect(objective < (try #require(greedy.objective)) - 1e-9)
     #expect(objective >= optimum - 1e-9)
+  }
+
+  /// Around a point that is the best roster itself, every pair the roster
+  /// does not take is fixed at 0, so dropping pairs is all the search can
+  /// do: the roster stays as it is, though the LP relaxation in the state
+  /// would lead elsewhere.
+  @Test func theSearchAroundThePatternsFixesWhatThePointLeavesOut() throws {
+    var state = freshState()
+    try RelaxationStage().run(on: search, &state)
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    state.best = greedy
+    state.patternPoint = greedy.values
+    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    #expect(try validatedObjective(state) == (try #require(greedy.objective)))
+    try RoundingStage(fixingOnes: false).run(on: search, &state)
+    #expect(try validatedObjective(state) < (try #require(greedy.objective)) - 1e-9)
   }
 
   @Test func patternBoundWaitsForAWeakLP() throws {

@@ -57,13 +57,18 @@ struct PatternBoundStage: SearchStage {
         stop: state.stop, endedBy: ended)
     } catch { throw .solver(error) }
     state.bound = max(state.bound, result.bound)
-    if result.converged, !result.shares.isEmpty {
-      var point = [Double](repeating: 0, count: coverage.model.variables.count)
-      for pair in coverage.assignments {
-        point[pair.variable.index] = result.shares[pair.officer][pair.block] ?? 0
-      }
-      state.patternPoint = point
-    }
+    if let point = Self.point(of: result, coverage: coverage) { state.patternPoint = point }
     state.note("pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged)")
+  }
+
+  /// The converged master's optimum (``PatternBound/Result/shares``) as a
+  /// value for every variable of `coverage`'s model: each pair's share, 0
+  /// for a pair no week of it takes and for every other variable; `nil`
+  /// unless pricing converged.
+  static func point(of result: PatternBound.Result, coverage: CoverageModel) -> [Double]? {
+    guard let shares = result.shares else { return nil }
+    var point = [Double](repeating: 0, count: coverage.model.variables.count)
+    for pair in coverage.assignments { point[pair.variable.index] = shares[pair.officer][pair.block] ?? 0 }
+    return point
   }
 }

@@ -3,10 +3,11 @@ import SROFormulation
 
 /// The LP relaxation, with the presolver off, from the greedy roster's
 /// vertex (``SearchState/lpStart``, ``LPBasis/init(near:of:)``; GLPK's
-/// advanced basis when there is none): the first bound (unless the model is restricted), the values the
-/// rounding stages start from (``SearchState/relaxation``) and the basis
-/// later LPs on the same model start from. It may take
-/// ``PartSearch/relaxationShare`` of the time limit.
+/// advanced basis when there is none): the first bound (unless the model
+/// is restricted), the values the rounding stages start from
+/// (``SearchState/relaxation``) and the basis later LPs on the same model
+/// start from. It may take ``PartSearch/relaxationShare`` of the time
+/// limit.
 struct RelaxationStage: SearchStage {
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
     var lpOptions = search.options.solverOptions

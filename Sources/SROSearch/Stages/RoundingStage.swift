@@ -1,20 +1,21 @@
 import GLPKSolver
 import SROFormulation
 
-/// A neighbourhood of the LP optimum (or of the pattern bound's master
-/// optimum, ``Point``) searched from the best solution (the RENS
-/// heuristic): every binary the LP sets to 0 is fixed at 0 and, with
-/// ``fixingOnes``, every binary it sets to 1 is fixed at 1; the best
-/// solution's own values stay free. Keeps what it finds if better. Without
-/// ``fixingOnes`` it searches the LP's support, which can cover an event
-/// the LP spread over officers that rounding then committed elsewhere.
+/// A neighbourhood of a relaxation's optimum (the LP's, or the pattern
+/// bound's master: ``Point``) searched from the best solution (the RENS
+/// heuristic): every binary the optimum sets to 0 (below 0.001) is fixed
+/// at 0 and, with ``fixingOnes``, every binary it sets to 1 is fixed at 1;
+/// the best solution's own values stay free. Keeps what it finds if
+/// better. Without ``fixingOnes`` it searches the optimum's support, which
+/// can cover an event the LP spread over officers that rounding then
+/// committed elsewhere.
 struct RoundingStage: SearchStage {
   /// Whether the binaries the LP sets to 1 are fixed too.
   let fixingOnes: Bool
   /// Which optimum the neighbourhood is drawn around.
   var around = Point.relaxation
 
-  /// A relaxation's optimum as a value for every pair.
+  /// Which relaxation's optimum the neighbourhood is drawn around.
   enum Point {
     /// The LP relaxation's (``SearchState/relaxation``).
     case relaxation
