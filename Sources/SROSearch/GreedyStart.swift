@@ -18,10 +18,6 @@ struct GreedyStart {
   let coverage: CoverageModel
   var rules: Rules { coverage.instance.rules }
 
-  /// The greedy roster's value for every model variable (the twins' weeks
-  /// ranked), or `nil` when a pinned pair cannot be taken greedily.
-  func values() -> [Double]? { start()?.solution.values }
-
   /// The greedy roster as the search starts from it, or `nil` when a
   /// pinned pair cannot be taken greedily: one greedy pass, with the values
   /// before the twins were ranked kept for the LP.
@@ -36,10 +32,6 @@ struct GreedyStart {
         values: values, solveTime: .zero, startingSolutionAccepted: nil),
       lpStart: lpStart)
   }
-
-  /// The greedy roster as a feasible solution with no bound of its own, or
-  /// `nil` when a pinned pair cannot be taken greedily.
-  func solution() -> Solution? { start()?.solution }
 
   /// Each officer's blocks, taken in order of preference, or `nil` when a
   /// pinned pair cannot be taken.

@@ -81,8 +81,13 @@ struct PatternBound {
           upperBound: Double(block.needed),
           entries: [(row: b, value: 1)])
       }
-      var generated = [Set<Int>](repeating: [], count: officerCount)
       var weeks: [(officer: Int, blocks: [Int])] = []
+      /// Every block each officer's weeks so far take.
+      func generated() -> [Set<Int>] {
+        var generated = [Set<Int>](repeating: [], count: officerCount)
+        for week in weeks { generated[week.officer].formUnion(week.blocks) }
+        return generated
+      }
       /// Each officer's share of each block at the master's column `levels`.
       func sharesAt(_ levels: [Double]) -> [[Int: Double]] {
         var taken = [[Int: Double]](repeating: [:], count: officerCount)
@@ -107,7 +112,7 @@ struct PatternBound {
         let left = end.map { max(.milliseconds(1), $0 - clock.now) }
         let solved = try lp.solve(timeLimit: left, stop: stop)
         if solved.status == .noSolutionFound, left != nil || stop != nil {
-          return Result(bound: bound, generated: generated, rounds: rounds, shares: nil, converged: false)
+          return Result(bound: bound, generated: generated(), rounds: rounds, shares: nil, converged: false)
         }
         guard solved.status == .optimal, let value = solved.objective else {
           throw .glpkFatalError(message: "the pattern master LP ended \(solved.status.rawValue)")
@@ -123,7 +128,6 @@ struct PatternBound {
             try lp.addColumn(
               cost: week.cost,
               entries: week.blocks.map { (row: $0, value: 1.0) } + [(row: blocks.count + o, value: 1)])
-            generated[o].formUnion(week.blocks)
             weeks.append((o, week.blocks))
             added += 1
           }
@@ -159,7 +163,7 @@ struct PatternBound {
           || (stop?.isRaised ?? false) || (ended?.isRaised ?? false)
         if converged || reachedTarget || outOfTime {
           return Result(
-            bound: bound, generated: generated, rounds: rounds,
+            bound: bound, generated: generated(), rounds: rounds,
             shares: converged ? sharesAt(solved.columnValues) : nil,
             converged: converged)
         }
