@@ -20,16 +20,16 @@ import SROScenario
 /// 3b. the pattern bound (``PatternBoundStage``) when the roster is still
 ///    more than twice the bound, with a brief branch-and-cut beside it when
 ///    the part has a second thread and a time limit
-///    (``pricingBesideBranchAndCut(_:price:)``), and, if pricing
-///    converged, its master LP's support searched from the best roster
-///    (``RoundingStage`` around ``RoundingStage/Point/patterns``);
+///    (``pricingBesideBranchAndCut(_:price:)``), and, if its last master
+///    LP is below the best roster, that master's support searched from the
+///    best roster (``RoundingStage`` around ``RoundingStage/Point/patterns``);
 /// 4. branch-and-cut from the best roster (``BranchAndCutStage``), briefly
 ///    when stages 5 and 6 follow, with the best roster re-staffed on a
 ///    second thread meanwhile (as in stage 6);
 /// 5. the LP's support searched from the best roster (``RoundingStage``
 ///    without fixing ones);
-/// 6. the pattern bound (unless 3b priced it) and, if it converged, its
-///    support searched as in 3b, then branch-and-cut for the
+/// 6. the pattern bound (unless 3b priced it) and its master's support
+///    searched as in 3b, then branch-and-cut for the
 ///    rest of the time, with the best roster re-staffed on a second
 ///    thread meanwhile, if the part may have one
 ///    (``BranchAndCutStage/reStaffsBeside``, ``borrowSecondThread()``).

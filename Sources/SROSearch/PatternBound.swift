@@ -26,9 +26,13 @@ struct PatternBound {
     /// Every block each officer's generated weeks take.
     let generated: [Set<Int>]
     let rounds: Int
-    /// How much of each block each officer takes in the converged master
-    /// LP's optimum (the sum of its weeks' levels there), by officer; `nil`
-    /// unless pricing converged.
+    /// The last master LP's optimum: the cost of its columns at their
+    /// levels; `nil` when no master LP finished. It only falls from round
+    /// to round, and equals the bound once pricing converges.
+    let master: Double?
+    /// How much of each block each officer takes in the last master LP's
+    /// optimum (the sum of its weeks' levels there), by officer; `nil`
+    /// with ``master``.
     let shares: [[Int: Double]]?
     /// Whether pricing found nothing more: the bound is then the master LP's
     /// optimum, up to the reduced-cost tolerance.
@@ -88,7 +92,8 @@ struct PatternBound {
         for week in weeks { generated[week.officer].formUnion(week.blocks) }
         return generated
       }
-      /// Each officer's share of each block at the master's column `levels`.
+      /// Each officer's share of each block at the master's column
+      /// `levels` (shortage columns first, then the weeks they cover).
       func sharesAt(_ levels: [Double]) -> [[Int: Double]] {
         var taken = [[Int: Double]](repeating: [:], count: officerCount)
         for (week, level) in zip(weeks, levels[blocks.count...]) where level > 1e-9 {
@@ -96,6 +101,9 @@ struct PatternBound {
         }
         return taken
       }
+      /// The last master LP's optimum and its column levels (the weeks
+      /// added after it have none).
+      var lastOptimum: (value: Double, levels: [Double])?
       var bound = 0.0
       var center: [Double]?
       var rounds = 0
@@ -112,11 +120,14 @@ struct PatternBound {
         let left = end.map { max(.milliseconds(1), $0 - clock.now) }
         let solved = try lp.solve(timeLimit: left, stop: stop)
         if solved.status == .noSolutionFound, left != nil || stop != nil {
-          return Result(bound: bound, generated: generated(), rounds: rounds, shares: nil, converged: false)
+          return Result(
+            bound: bound, generated: generated(), rounds: rounds, master: lastOptimum?.value,
+            shares: lastOptimum.map { sharesAt($0.levels) }, converged: false)
         }
         guard solved.status == .optimal, let value = solved.objective else {
           throw .glpkFatalError(message: "the pattern master LP ended \(solved.status.rawValue)")
         }
+        lastOptimum = (value, solved.columnValues)
         let duals = Array(solved.rowDuals[0..<blocks.count])
         /// Adds every priced week with a negative reduced cost at the master's duals.
         func addImproving(_ best: [WeekPricing.Week]) throws(SolverError) -> Int {
@@ -164,8 +175,7 @@ struct PatternBound {
         if converged || reachedTarget || outOfTime {
           return Result(
             bound: bound, generated: generated(), rounds: rounds,
-            shares: converged ? sharesAt(solved.columnValues) : nil,
-            converged: converged)
+            master: value, shares: sharesAt(solved.columnValues), converged: converged)
         }
       }
     }

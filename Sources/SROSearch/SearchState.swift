@@ -37,8 +37,8 @@ struct SearchState {
   /// the same model start (not the search around the pattern master's
   /// optimum, which that basis does not fit: GLPK builds its own).
   var basis: LPBasis?
-  /// The pattern bound's converged master LP optimum as a value for every
-  /// pair variable (the share of the block the officer's weeks take
+  /// The pattern bound's last master LP optimum, when it is below the best
+  /// roster, as a value for every pair variable (the share of the block the officer's weeks take
   /// there), until a ``RoundingStage`` has searched around it.
   var patternPoint: [Double]?
   /// Whether the pattern bound has been priced (it is priced once).

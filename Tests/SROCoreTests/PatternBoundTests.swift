@@ -165,6 +165,42 @@ import Testing
     #expect(!stopped.converged && stopped.rounds == 1 && stopped.bound == 0)
   }
 
+  /// Pricing that stops before it converges (here at a target under the
+  /// converged bound) still reports its last master LP: a value at or
+  /// above the bound it reached and the converged master's, with a
+  /// fractional cover as its shares. The search takes that master as a
+  /// point only under a ceiling above its value
+  /// (``PatternBoundStage/point(of:coverage:under:)``). After one round
+  /// the master has the shortage columns alone: every block short, no
+  /// officer's share.
+  @Test func pricingStoppedEarlyReportsItsLastMaster() throws {
+    let (scenario, patterns, _) = try generatedTwelveSchools()
+    let blocks = scenario.blocks()
+    let converged = try patterns.run()
+    let convergedMaster = try #require(converged.master)
+    #expect(converged.converged && abs(convergedMaster - converged.bound) < 1e-6)
+    let early = try patterns.run(target: converged.bound * 0.9)
+    #expect(!early.converged && early.rounds < converged.rounds)
+    let master = try #require(early.master)
+    #expect(master >= early.bound - 1e-6 && master >= convergedMaster - 1e-6)
+    let shares = try #require(early.shares)
+    for (b, block) in blocks.enumerated() {
+      #expect(shares.reduce(0) { $0 + ($1[b] ?? 0) } <= Double(block.needed) + 1e-6)
+    }
+    #expect(shares.contains { !$0.isEmpty })
+    let coverage = try CoverageModel(scenario: scenario)
+    #expect(PatternBoundStage.point(of: early, coverage: coverage, under: master + 1) != nil)
+    #expect(PatternBoundStage.point(of: early, coverage: coverage, under: master - 1e-6) == nil)
+    let ended = StopRequest()
+    ended.raise()
+    let first = try patterns.run(endedBy: ended)
+    let everyBlockShort = blocks.reduce(0.0) {
+      $0 + Double($1.needed) * scenario.policy.weights.uncoveredCost(hours: $1.hours, priority: $1.priority)
+    }
+    #expect(abs((try #require(first.master)) - everyBlockShort) < 1e-6)
+    #expect(try #require(first.shares).allSatisfy(\.isEmpty))
+  }
+
   /// A request to end it (a proof found beside the pricing) ends column
   /// generation after the round under way, as a stop does; one not
   /// raised changes nothing.

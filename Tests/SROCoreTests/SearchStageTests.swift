@@ -257,7 +257,7 @@ import Testing
     let result = try PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
       .run()
     #expect(result.converged)
-    return try #require(PatternBoundStage.point(of: result, coverage: coverage))
+    return try #require(PatternBoundStage.point(of: result, coverage: coverage, under: nil))
   }
 
   /// The converged master's optimum as a point: every pair's share in

@@ -19,8 +19,8 @@ struct RoundingStage: SearchStage {
   enum Point {
     /// The LP relaxation's (``SearchState/relaxation``).
     case relaxation
-    /// The pattern bound's converged master LP (``SearchState/patternPoint``),
-    /// searched once: its support is small and close to the optimum (on
+    /// The pattern bound's last master LP, once below the best roster
+    /// (``SearchState/patternPoint``), searched once: its support is small and close to the optimum (on
     /// variety week w30, with the master at 10,733.25, it held that
     /// optimum where branch-and-cut had been at 10,741.25 for a second).
     case patterns
