@@ -53,9 +53,13 @@ extension PartSearch {
   /// are remembered in `memory`, or in the part's ``settledSearches``
   /// when `nil`: give a memory of its own where the roster may be thrown
   /// away, as the part's may only hold searches from rosters kept.
+  /// `targetMet`, when given, is raised once the re-staffing meets
+  /// `target`: a job that carries it as its stop request then ends too,
+  /// as nothing better is left for it to find.
   func besideReStaffing<Output: Sendable>(
     from start: Solution, target: Double, deadline: ContinuousClock.Instant, progress: PartProgress?,
-    sharing: SharedRoster? = nil, memory: SettledSearches? = nil, _ job: @escaping @Sendable () -> Output
+    sharing: SharedRoster? = nil, memory: SettledSearches? = nil, targetMet: StopRequest? = nil,
+    _ job: @escaping @Sendable () -> Output
   ) throws(PlanningError) -> (Output, Solution?) {
     guard borrowSecondThread() else { return (job(), nil) }
     defer { giveBackSecondThread() }
@@ -69,9 +73,13 @@ extension PartSearch {
       var reStaffing = search.reStaffing(
         persistent: true, progress: progress, sharing: sharing, stoppedBy: jobEnded, memory: memory)
       reStaffing.startsHalfway = sharing != nil
-      return Result { () throws(SolverError) in
+      let reStaffed = Result { () throws(SolverError) in
         try reStaffing.improve(start, target: target, deadline: deadline)
       }
+      if let targetMet, let objective = try? reStaffed.get().objective, objective <= target {
+        targetMet.raise()
+      }
+      return reStaffed
     }
     do { return (output, try reStaffed.get()) } catch { throw .solver(error) }
   }

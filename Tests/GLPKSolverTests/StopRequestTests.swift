@@ -11,15 +11,7 @@ import Testing
   /// stop raised from another thread ends it with its incumbent and bound.
   @Test func aStopFromAnotherThreadEndsBranchAndCut() throws {
     let stop = StopRequest()
-    var options = SolverOptions()
-    options.stop = stop
-    options.timeLimit = .seconds(60)
-    let raiser = Thread {
-      usleep(300_000)
-      stop.raise()
-    }
-    raiser.start()
-    let solution = try GLPK.solve(marketSplit(), options: options)
+    let solution = try marketSplitStopped(carrying: stop, raising: stop)
     #expect(stop.isRaised)
     #expect(solution.status == .feasible)
     #expect(!solution.timeLimitReached)
@@ -53,5 +45,48 @@ import Testing
     let stepped = try GLPK.solveRelaxation(marketSplit(), options: options)
     #expect(plain.status == .optimal && stepped.status == .optimal)
     #expect(abs((plain.objective ?? -1) - (stepped.objective ?? -2)) < 1e-9)
+  }
+  /// A follower is raised with its leader, and alone without raising the
+  /// leader or the leader's other followers.
+  @Test func aFollowerIsRaisedWithItsLeaderAndAlone() {
+    let leader = StopRequest()
+    let first = StopRequest(following: leader)
+    let second = StopRequest(following: leader)
+    let third = StopRequest(following: second)
+    first.raise()
+    #expect(first.isRaised && !leader.isRaised && !second.isRaised && !third.isRaised)
+    leader.raise()
+    #expect(second.isRaised && third.isRaised)
+  }
+
+  /// Following a leader already raised: raised from the start. Following
+  /// none: only its own raise raises it.
+  @Test func aFollowerOfARaisedLeaderStartsRaised() {
+    let leader = StopRequest()
+    leader.raise()
+    #expect(StopRequest(following: leader).isRaised)
+    #expect(!StopRequest(following: nil).isRaised)
+  }
+
+  /// Raised from another thread, the leader ends a branch-and-cut that
+  /// carries only its follower.
+  @Test func aLeaderRaisedElsewhereEndsItsFollowersSolve() throws {
+    let leader = StopRequest()
+    let solution = try marketSplitStopped(carrying: StopRequest(following: leader), raising: leader)
+    #expect(solution.status == .feasible)
+    #expect(!solution.timeLimitReached)
+  }
+  /// Branch-and-cut on the market split (a minute's limit) carrying
+  /// `carried`, with `raised` raised from another thread after 0.3 s.
+  func marketSplitStopped(carrying carried: StopRequest, raising raised: StopRequest) throws -> Solution {
+    var options = SolverOptions()
+    options.stop = carried
+    options.timeLimit = .seconds(60)
+    let raiser = Thread {
+      usleep(300_000)
+      raised.raise()
+    }
+    raiser.start()
+    return try GLPK.solve(marketSplit(), options: options)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GLPKSolver
 import LinearModel
 import SROTestSupport
 import Synchronization
@@ -221,6 +222,32 @@ import Testing
     #expect(try #require(seen.objective) < start - 1e-9)
     #expect(!memory.isEmpty)
     #expect(part.settledSearches.isEmpty)
+  }
+
+  /// A re-staffing beside a job that meets its target raises the request
+  /// it is given, ending a job that waits on it; one that cannot meet its
+  /// target (below the optimum) leaves it down, and the job ends itself.
+  @Test(arguments: [true, false]) func aReStaffingBesideThatMeetsItsTargetEndsTheJob(reachable: Bool)
+    throws
+  {
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let start = try #require(greedy.objective)
+    let target = reachable ? (start + optimum) / 2 : optimum - 1
+    let targetMet = StopRequest()
+    let began = ContinuousClock.now
+    let jobLimit: Duration = reachable ? .seconds(20) : .milliseconds(300)
+    let (waited, reStaffed) = try onTwoThreads().besideReStaffing(
+      from: greedy, target: target, deadline: began + .seconds(60), progress: nil, targetMet: targetMet
+    ) { () -> Duration in
+      while !targetMet.isRaised, ContinuousClock.now < began + jobLimit {
+        Thread.sleep(forTimeInterval: 0.01)
+      }
+      return ContinuousClock.now - began
+    }
+    let objective = try #require(reStaffed?.objective)
+    #expect(targetMet.isRaised == reachable)
+    #expect((objective <= target) == reachable)
+    if reachable { #expect(waited < .seconds(10)) }
   }
 
   /// Both branch-and-cut stages of the pipeline run beside a re-staffing

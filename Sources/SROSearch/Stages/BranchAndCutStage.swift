@@ -23,7 +23,8 @@ struct BranchAndCutStage: SearchStage {
   /// Whether, with a time limit and a second thread for the part
   /// (``PartSearch/borrowSecondThread()``), the best roster is re-staffed
   /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:_:)``),
-  /// the better of the two rosters kept.
+  /// the better of the two rosters kept. The search ends once the
+  /// re-staffing meets the bound it started with.
   var reStaffsBeside = false
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
@@ -42,16 +43,24 @@ struct BranchAndCutStage: SearchStage {
     if let progress = state.progress {
       mipOptions.progress = { progress.report(objective: $0.incumbent, bound: restricted ? nil : $0.bound) }
     }
-    let (model, options) = (search.coverage.model, mipOptions)
-    let job = { @Sendable in Result { () throws(SolverError) in try GLPK.solve(model, options: options) } }
+    let model = search.coverage.model
+    let solve = { @Sendable (options: SolverOptions) in
+      Result { () throws(SolverError) in try GLPK.solve(model, options: options) }
+    }
     let searched: Result<Solution, SolverError>
     var reStaffed: Solution?
     if reStaffsBeside, let deadline = state.deadline, let best = state.best {
+      // A re-staffed roster that meets the bound leaves nothing for the
+      // search to find: it ends then (variety week w40 searched on for 8 s).
+      let reStaffingMetTheBound = StopRequest(following: mipOptions.stop)
+      mipOptions.stop = reStaffingMetTheBound
+      let options = mipOptions
       (searched, reStaffed) = try search.besideReStaffing(
         from: best, target: state.attainable(state.bound), deadline: deadline,
-        progress: search.options.partProgress, job)
+        progress: search.options.partProgress, targetMet: reStaffingMetTheBound
+      ) { solve(options) }
     } else {
-      searched = job()
+      searched = solve(mipOptions)
     }
     let solution: Solution
     do { solution = try searched.get() } catch { throw .solver(error) }
