@@ -56,12 +56,14 @@ extension CoverageModel {
     // Without a node bound from GLPK, 0 is still a bound: no term is
     // negative. A re-planning bound covers objective + change penalty, so
     // the largest penalty any roster could pay comes off it.
+    // Optimal when GLPK proved it, or when the real cost with its change
+    // penalty (the model's objective without the slack overtime) meets the
+    // bound on that objective: the search's value, counting the slack, may
+    // not have.
+    let proven =
+      solution.status == .optimal || roundToMicro(objective + penalty) <= roundToMicro(solution.bound ?? 0)
     let bound =
-      solution.status == .optimal
-      ? objective : roundToMicro(max(0, min(objective, (solution.bound ?? 0) - maximumChangePenalty)))
-    // A roster whose real objective meets the bound is optimal even when
-    // the search's, counting the slack overtime, did not.
-    let proven = solution.status == .optimal || bound >= objective
+      proven ? objective : roundToMicro(max(0, min(objective, (solution.bound ?? 0) - maximumChangePenalty)))
     return Roster(
       scenario: scenario.name, week: scenario.week.description,
       status: proven ? .optimal : .feasible, objective: objective,

@@ -107,6 +107,12 @@ struct PatternBound {
       var bound = 0.0
       var center: [Double]?
       var rounds = 0
+      /// What pricing has found so far, the last master LP's optimum with it.
+      func result(converged: Bool) -> Result {
+        Result(
+          bound: bound, generated: generated(), rounds: rounds, master: lastOptimum?.value,
+          shares: lastOptimum.map { sharesAt($0.levels) }, converged: converged)
+      }
       let clock = ContinuousClock()
       var trace = BoundTrace()
       var patient: Patience.Verdict?
@@ -119,11 +125,7 @@ struct PatternBound {
         let end = deadline.map { patience?.end(after: patient, deadline: $0) ?? $0 }
         let left = end.map { max(.milliseconds(1), $0 - clock.now) }
         let solved = try lp.solve(timeLimit: left, stop: stop)
-        if solved.status == .noSolutionFound, left != nil || stop != nil {
-          return Result(
-            bound: bound, generated: generated(), rounds: rounds, master: lastOptimum?.value,
-            shares: lastOptimum.map { sharesAt($0.levels) }, converged: false)
-        }
+        if solved.status == .noSolutionFound, left != nil || stop != nil { return result(converged: false) }
         guard solved.status == .optimal, let value = solved.objective else {
           throw .glpkFatalError(message: "the pattern master LP ended \(solved.status.rawValue)")
         }
@@ -172,11 +174,7 @@ struct PatternBound {
         let outOfTime =
           deadline.map { clock.now >= $0 && patient != .pastTheDeadline } ?? false || patient == .no
           || (stop?.isRaised ?? false) || (ended?.isRaised ?? false)
-        if converged || reachedTarget || outOfTime {
-          return Result(
-            bound: bound, generated: generated(), rounds: rounds,
-            master: value, shares: sharesAt(solved.columnValues), converged: converged)
-        }
+        if converged || reachedTarget || outOfTime { return result(converged: converged) }
       }
     }
   }

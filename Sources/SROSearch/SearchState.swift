@@ -37,10 +37,9 @@ struct SearchState {
   /// the same model start (not the search around the pattern master's
   /// optimum, which that basis does not fit: GLPK builds its own).
   var basis: LPBasis?
-  /// The pattern bound's last master LP optimum, when it is below the best
-  /// roster, as a value for every pair variable (the share of the block the officer's weeks take
-  /// there), until a ``RoundingStage`` has searched around it.
-  var patternPoint: [Double]?
+  /// The pattern bound's last master LP optimum, until a ``RoundingStage``
+  /// has searched around it (or found it no better than the best roster).
+  var patternPoint: PatternPoint?
   /// Whether the pattern bound has been priced (it is priced once).
   var pricedWeeks = false
 
@@ -67,6 +66,12 @@ struct SearchState {
   /// time limit has passed.
   var isOver: Bool {
     (stop?.isRaised ?? false) || deadline.map { clock.now >= $0 } ?? false
+  }
+
+  /// Whether `value` is below the best roster's objective by at least half
+  /// a step of the objective (any value, without a roster).
+  func isBelowBest(_ value: Double) -> Bool {
+    value < (best?.objective ?? .infinity) - (step ?? 1e-6) / 2
   }
 
   /// The least objective value a roster can have at or above `bound`.
@@ -128,4 +133,15 @@ struct SearchState {
     else { return }
     best = solution
   }
+}
+
+/// A pattern master LP's optimum (``PatternBound/Result``) as a point of
+/// the part's model: the search around it (``RoundingStage``) fixes what
+/// it leaves out.
+struct PatternPoint: Sendable {
+  /// A value for every variable: each pair's share of its block (what the
+  /// officer's weeks in the master take of it), 0 for every other.
+  let values: [Double]
+  /// The master's objective value.
+  let master: Double
 }

@@ -168,9 +168,8 @@ import Testing
   /// Pricing that stops before it converges (here at a target under the
   /// converged bound) still reports its last master LP: a value at or
   /// above the bound it reached and the converged master's, with a
-  /// fractional cover as its shares. The search takes that master as a
-  /// point only under a ceiling above its value
-  /// (``PatternBoundStage/point(of:coverage:under:)``). After one round
+  /// fractional cover as its shares, which the search takes as a point
+  /// (``PatternBoundStage/point(of:coverage:)``). After one round
   /// the master has the shortage columns alone: every block short, no
   /// officer's share.
   @Test func pricingStoppedEarlyReportsItsLastMaster() throws {
@@ -189,8 +188,9 @@ import Testing
     }
     #expect(shares.contains { !$0.isEmpty })
     let coverage = try CoverageModel(scenario: scenario)
-    #expect(PatternBoundStage.point(of: early, coverage: coverage, under: master + 1) != nil)
-    #expect(PatternBoundStage.point(of: early, coverage: coverage, under: master - 1e-6) == nil)
+    let point = try #require(PatternBoundStage.point(of: early, coverage: coverage))
+    #expect(point.master == master)
+    #expect(coverage.assignments.contains { point.values[$0.variable.index] > 1e-9 })
     let ended = StopRequest()
     ended.raise()
     let first = try patterns.run(endedBy: ended)

@@ -1,5 +1,6 @@
 import GLPKSolver
 import LinearModel
+import SRORoster
 import SROTestSupport
 import Testing
 
@@ -48,5 +49,37 @@ import Testing
     #expect(abs(roster.objective - best) < 1e-9)
     #expect(roster.status == .feasible)
     #expect(abs(roster.bound - (best - 1)) < 1e-9)
+  }
+  /// A re-planning roster that moves the published block to another
+  /// officer costs nothing of the spec's objective but pays the change
+  /// penalty: with no bound from the search (0) it is not proven, however
+  /// low its real cost; with a bound on the whole objective that it meets,
+  /// it is.
+  @Test func aReplanningRosterIsProvenOnlyWithItsChangePenalty() throws {
+    let week = try scenario(
+      """
+      schools: [{id: s1, level: elementary, coverage: [{day: mon, start: "08:00", end: "16:00", officers: 1}]}]
+      officers:
+        - {id: o1, agency: A, home: s1}
+        - {id: o2, agency: A, home: s1}
+      """)
+    let plain = try CoverageModel(scenario: week)
+    let firstOfficer = try #require(plain.solution(taking: [PinCheck.Pair(officer: 0, block: 0)]))
+    let published = PublishedRoster(
+      assignments: plain.roster(from: firstOfficer).assignments, changeWeight: 25)
+    let replanning = try CoverageModel(scenario: week, published: published)
+    let moved = try #require(replanning.solution(taking: [PinCheck.Pair(officer: 1, block: 0)]))
+    let withPenalty = try #require(moved.objective)
+    #expect(withPenalty == 200)
+    for (bound, status) in [
+      (nil, Roster.Status.feasible), (withPenalty - 1, .feasible), (withPenalty, .optimal),
+    ] {
+      let stopped = Solution(
+        status: .feasible, objective: withPenalty, bound: bound, values: moved.values, solveTime: .zero)
+      let roster = replanning.roster(from: stopped)
+      #expect(roster.objective == 0)
+      #expect(roster.status == status, "bound \(String(describing: bound))")
+      #expect(roster.bound == 0)
+    }
   }
 }

@@ -250,6 +250,34 @@ import Testing
     if reachable { #expect(waited < .seconds(10)) }
   }
 
+  /// A branch-and-cut beside a re-staffing ends once the re-staffing meets
+  /// the bound the stage started with: a stand-in for GLPK that waits for
+  /// its stop request ends long before its 20 s, and the state keeps the
+  /// re-staffed roster. (The bound here is a target halfway from the
+  /// greedy roster to the optimum, not a proven one.)
+  @Test func branchAndCutEndsOnceTheReStaffingBesideMeetsTheBound() throws {
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let start = try #require(greedy.objective)
+    var state = SearchState(
+      model: search.coverage.model, timeLimit: .seconds(60), log: .silent, knownBound: nil)
+    state.best = greedy
+    state.bound = (start + optimum) / 2
+    var stage = BranchAndCutStage(limit: .untilDeadline, fromBest: true, reStaffsBeside: true)
+    stage.branchAndCut = { _, options in
+      let began = ContinuousClock.now
+      while !(options.stop?.isRaised ?? false), ContinuousClock.now < began + .seconds(20) {
+        Thread.sleep(forTimeInterval: 0.01)
+      }
+      return Solution(
+        status: .noSolutionFound, objective: nil, bound: nil, values: [],
+        solveTime: ContinuousClock.now - began)
+    }
+    let began = ContinuousClock.now
+    try stage.run(on: onTwoThreads(), &state)
+    #expect(ContinuousClock.now - began < .seconds(10))
+    #expect(try validatedObjective(state) <= state.attainable((start + optimum) / 2))
+  }
+
   /// Both branch-and-cut stages of the pipeline run beside a re-staffing
   /// of the best roster when the part has a second thread (stages 4 and 6).
   @Test func everyBranchAndCutOfThePipelineReStaffsBeside() {
@@ -278,13 +306,13 @@ import Testing
 
   /// The week's pattern master, priced to convergence without a deadline,
   /// as a point for the search (``PatternBoundStage/point(of:coverage:)``).
-  func convergedPatternPoint() throws -> [Double] {
+  func convergedPatternPoint() throws -> PatternPoint {
     let coverage = search.coverage
     let pricing = try #require(WeekPricing(instance: coverage.instance))
     let result = try PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
       .run()
     #expect(result.converged)
-    return try #require(PatternBoundStage.point(of: result, coverage: coverage, under: nil))
+    return try #require(PatternBoundStage.point(of: result, coverage: coverage))
   }
 
   /// The converged master's optimum as a point: every pair's share in
@@ -299,10 +327,12 @@ import Testing
     let coverage = search.coverage
     #expect(
       coverage.assignments.allSatisfy {
-        point[$0.variable.index] >= 0 && point[$0.variable.index] <= 1 + 1e-9
+        point.values[$0.variable.index] >= 0 && point.values[$0.variable.index] <= 1 + 1e-9
       })
     for (b, block) in coverage.blocks.enumerated() {
-      let covered = coverage.assignments.filter { $0.block == b }.reduce(0) { $0 + point[$1.variable.index] }
+      let covered = coverage.assignments.filter { $0.block == b }.reduce(0) {
+        $0 + point.values[$1.variable.index]
+      }
       #expect(covered <= Double(block.needed) + 1e-6)
     }
     let greedy = try #require(GreedyStart(coverage: coverage).solution())
@@ -315,6 +345,25 @@ import Testing
     #expect(objective >= optimum - 1e-9)
   }
 
+  /// A master no better than the best roster (priced before a better
+  /// roster was found beside it, say) is dropped unsearched, though its
+  /// support holds better rosters; half a step below, it is searched.
+  @Test func aMasterNotBelowTheBestRosterIsNotSearched() throws {
+    let point = try convergedPatternPoint()
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let start = try #require(greedy.objective)
+    var state = freshState()
+    state.best = greedy
+    let halfStep = (state.step ?? 1e-6) / 2
+    state.patternPoint = PatternPoint(values: point.values, master: start - halfStep)
+    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    #expect(state.patternPoint == nil)
+    #expect(state.best?.objective == start)
+    state.patternPoint = PatternPoint(values: point.values, master: start - 2 * halfStep)
+    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    #expect(try validatedObjective(state) < start - 1e-9)
+  }
+
   /// Around a point that is the best roster itself, every pair the roster
   /// does not take is fixed at 0, so dropping pairs is all the search can
   /// do: the roster stays as it is, though the LP relaxation in the state
@@ -324,7 +373,7 @@ import Testing
     try RelaxationStage().run(on: search, &state)
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
     state.best = greedy
-    state.patternPoint = greedy.values
+    state.patternPoint = PatternPoint(values: greedy.values, master: optimum)
     try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
     #expect(try validatedObjective(state) == (try #require(greedy.objective)))
     try RoundingStage(fixingOnes: false).run(on: search, &state)

@@ -26,6 +26,10 @@ struct BranchAndCutStage: SearchStage {
   /// the better of the two rosters kept. The search ends once the
   /// re-staffing meets the bound it started with.
   var reStaffsBeside = false
+  /// The search itself: GLPK's branch-and-cut (a test may stand in for it).
+  var branchAndCut: @Sendable (Model, SolverOptions) throws(SolverError) -> Solution = {
+    (model, options) throws(SolverError) in try GLPK.solve(model, options: options)
+  }
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
     var mipOptions = search.options.solverOptions
@@ -43,9 +47,9 @@ struct BranchAndCutStage: SearchStage {
     if let progress = state.progress {
       mipOptions.progress = { progress.report(objective: $0.incumbent, bound: restricted ? nil : $0.bound) }
     }
-    let model = search.coverage.model
+    let (model, branchAndCut) = (search.coverage.model, self.branchAndCut)
     let solve = { @Sendable (options: SolverOptions) in
-      Result { () throws(SolverError) in try GLPK.solve(model, options: options) }
+      Result { () throws(SolverError) in try branchAndCut(model, options) }
     }
     let searched: Result<Solution, SolverError>
     var reStaffed: Solution?

@@ -40,9 +40,8 @@ struct PatternBoundStage: SearchStage {
 
   /// Prices `patterns` for the time described above, ending between rounds
   /// once `ended` is raised, and raises `state`'s bound to the result;
-  /// when the last master LP's optimum is below the best roster by at
-  /// least half a step, leaves it as ``SearchState/patternPoint`` for
-  /// ``RoundingStage``.
+  /// leaves the last master LP's optimum as ``SearchState/patternPoint``
+  /// for ``RoundingStage``.
   static func price(
     _ patterns: PatternBound, of coverage: CoverageModel, _ state: inout SearchState,
     endedBy ended: StopRequest?
@@ -58,34 +57,20 @@ struct PatternBoundStage: SearchStage {
         stop: state.stop, endedBy: ended)
     } catch { throw .solver(error) }
     state.bound = max(state.bound, result.bound)
-    let ceiling = state.best?.objective.map { $0 - (state.step ?? 1e-6) / 2 }
-    if let point = Self.point(of: result, coverage: coverage, under: ceiling) { state.patternPoint = point }
+    if let point = Self.point(of: result, coverage: coverage) { state.patternPoint = point }
     state.note(
       "pattern bound \(result.bound) after \(result.rounds) rounds, converged: \(result.converged), "
         + "master \(result.master ?? .nan)")
   }
 
   /// The last master LP's optimum (``PatternBound/Result/shares``) as a
-  /// value for every variable of `coverage`'s model: each pair's share, 0
-  /// for a pair no week of it takes and for every other variable; `nil`
-  /// unless the master's value is below `ceiling` (the best roster's
-  /// objective less half a step, say; any value without one).
-  ///
-  /// A master that has not converged is still worth searching around once
-  /// it costs less than the best roster: on variety week w30 the master
-  /// reaches its optimum, 10,733.25, 50 rounds before its Lagrangian
-  /// bound does, and at 2 s pricing can stop in between. A master above
-  /// the roster (on `penalize` weeks it is often still several times it
-  /// when pricing stalls) offers nothing better, and its search would
-  /// take seconds from branch-and-cut.
-  static func point(of result: PatternBound.Result, coverage: CoverageModel, under ceiling: Double?)
-    -> [Double]?
-  {
-    guard let shares = result.shares, let master = result.master, master < ceiling ?? .infinity else {
-      return nil
-    }
+  /// point of `coverage`'s model: each pair's share, 0 for a pair no week
+  /// of it takes and for every other variable; `nil` when no master LP
+  /// finished.
+  static func point(of result: PatternBound.Result, coverage: CoverageModel) -> PatternPoint? {
+    guard let shares = result.shares, let master = result.master else { return nil }
     var point = [Double](repeating: 0, count: coverage.model.variables.count)
     for pair in coverage.assignments { point[pair.variable.index] = shares[pair.officer][pair.block] ?? 0 }
-    return point
+    return PatternPoint(values: point, master: master)
   }
 }

@@ -19,10 +19,19 @@ struct RoundingStage: SearchStage {
   enum Point {
     /// The LP relaxation's (``SearchState/relaxation``).
     case relaxation
-    /// The pattern bound's last master LP, once below the best roster
-    /// (``SearchState/patternPoint``), searched once: its support is small and close to the optimum (on
-    /// variety week w30, with the master at 10,733.25, it held that
-    /// optimum where branch-and-cut had been at 10,741.25 for a second).
+    /// The pattern bound's last master LP (``SearchState/patternPoint``),
+    /// searched once if it is below the best roster: its support is small
+    /// and close to the optimum (on variety week w30, with the master at
+    /// 10,733.25, it held that optimum where branch-and-cut had been at
+    /// 10,741.25 for a second).
+    ///
+    /// The master need not have converged: on w30 it reaches its optimum
+    /// 50 rounds before its Lagrangian bound does, and at 2 s pricing can
+    /// stop in between. A master above the roster (pricing's first rounds;
+    /// on `penalize` weeks it is often still several times the roster when
+    /// pricing stalls; or a roster found beside the pricing since) offers
+    /// nothing better, and its search would take seconds from
+    /// branch-and-cut.
     case patterns
   }
 
@@ -33,9 +42,10 @@ struct RoundingStage: SearchStage {
       guard let relaxation = state.relaxation, relaxation.status == .optimal else { return }
       point = relaxation.values
     case .patterns:
-      guard let patternPoint = state.patternPoint else { return }
-      point = patternPoint
+      guard let pattern = state.patternPoint else { return }
       state.patternPoint = nil
+      guard state.isBelowBest(pattern.master) else { return }
+      point = pattern.values
     }
     let coverage = search.coverage
     var neighbourhood = coverage.model
