@@ -53,15 +53,15 @@ extension CoverageModel {
       return sum + scenario.policy.weights.overtimeCost(hours: max(0, modelled - officers[o].overtime))
     }
     let objective = roundToMicro((solution.objective ?? 0) - penalty - overtimeSlack)
-    // Without a node bound from GLPK, 0 is still a bound: no term is
-    // negative. A re-planning bound covers objective + change penalty, so
-    // the largest penalty any roster could pay comes off it.
     // Optimal when GLPK proved it, or when the real cost with its change
     // penalty (the model's objective without the slack overtime) meets the
     // bound on that objective: the search's value, counting the slack, may
     // not have.
     let proven =
       solution.status == .optimal || roundToMicro(objective + penalty) <= roundToMicro(solution.bound ?? 0)
+    // Without a node bound from GLPK, 0 is still a bound: no term is
+    // negative. A re-planning bound covers objective + change penalty, so
+    // the largest penalty any roster could pay comes off it.
     let bound =
       proven ? objective : roundToMicro(max(0, min(objective, (solution.bound ?? 0) - maximumChangePenalty)))
     return Roster(

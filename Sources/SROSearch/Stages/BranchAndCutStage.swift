@@ -22,7 +22,7 @@ struct BranchAndCutStage: SearchStage {
   let fromBest: Bool
   /// Whether, with a time limit and a second thread for the part
   /// (``PartSearch/borrowSecondThread()``), the best roster is re-staffed
-  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:_:)``),
+  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:_:)``),
   /// the better of the two rosters kept. The search ends once the
   /// re-staffing meets the bound it started with.
   var reStaffsBeside = false
@@ -55,7 +55,7 @@ struct BranchAndCutStage: SearchStage {
     var reStaffed: Solution?
     if reStaffsBeside, let deadline = state.deadline, let best = state.best {
       // A re-staffed roster that meets the bound leaves nothing for the
-      // search to find: it ends then (variety week w40 searched on for 8 s).
+      // search to find: it ends then.
       let reStaffingMetTheBound = StopRequest(following: mipOptions.stop)
       mipOptions.stop = reStaffingMetTheBound
       let options = mipOptions
