@@ -68,11 +68,12 @@ struct SearchState {
     (stop?.isRaised ?? false) || deadline.map { clock.now >= $0 } ?? false
   }
 
-  /// Whether `value` is below the best roster's objective by at least half
-  /// a step of the objective (any value, without a roster).
-  func isBelowBest(_ value: Double) -> Bool {
-    value < (best?.objective ?? .infinity) - (step ?? 1e-6) / 2
-  }
+  /// Half a step of the objective under the best roster: a value below it
+  /// is a better roster's (`nil` without a roster).
+  var underBest: Double? { best?.objective.map { $0 - (step ?? 1e-6) / 2 } }
+
+  /// Whether `value` is below ``underBest`` (any value, without a roster).
+  func isBelowBest(_ value: Double) -> Bool { value < underBest ?? .infinity }
 
   /// The least objective value a roster can have at or above `bound`.
   func attainable(_ bound: Double) -> Double {

@@ -183,9 +183,7 @@ import Testing
     let (seen, reStaffed) = try part.besideReStaffing(
       from: greedy, target: optimum, deadline: deadline, progress: nil, sharing: shared, memory: memory
     ) { () -> Solution in
-      while shared.roster.objective ?? .infinity >= start - 1e-9, ContinuousClock.now < deadline {
-        Thread.sleep(forTimeInterval: 0.01)
-      }
+      waited(atMost: .seconds(60)) { shared.roster.objective ?? .infinity < start - 1e-9 }
       return shared.roster
     }
     return (start, seen, reStaffed)
@@ -236,18 +234,13 @@ import Testing
     let targetMet = StopRequest()
     let began = ContinuousClock.now
     let jobLimit: Duration = reachable ? .seconds(20) : .milliseconds(300)
-    let (waited, reStaffed) = try onTwoThreads().besideReStaffing(
+    let (jobTook, reStaffed) = try onTwoThreads().besideReStaffing(
       from: greedy, target: target, deadline: began + .seconds(60), progress: nil, targetMet: targetMet
-    ) { () -> Duration in
-      while !targetMet.isRaised, ContinuousClock.now < began + jobLimit {
-        Thread.sleep(forTimeInterval: 0.01)
-      }
-      return ContinuousClock.now - began
-    }
+    ) { waited(atMost: jobLimit) { targetMet.isRaised } }
     let objective = try #require(reStaffed?.objective)
     #expect(targetMet.isRaised == reachable)
     #expect((objective <= target) == reachable)
-    if reachable { #expect(waited < .seconds(10)) }
+    if reachable { #expect(jobTook < .seconds(10)) }
   }
 
   /// A branch-and-cut beside a re-staffing ends once the re-staffing meets
@@ -264,13 +257,8 @@ import Testing
     state.bound = (start + optimum) / 2
     var stage = BranchAndCutStage(limit: .untilDeadline, fromBest: true, reStaffsBeside: true)
     stage.branchAndCut = { _, options in
-      let began = ContinuousClock.now
-      while !(options.stop?.isRaised ?? false), ContinuousClock.now < began + .seconds(20) {
-        Thread.sleep(forTimeInterval: 0.01)
-      }
-      return Solution(
-        status: .noSolutionFound, objective: nil, bound: nil, values: [],
-        solveTime: ContinuousClock.now - began)
+      let searched = waited(atMost: .seconds(20)) { options.stop?.isRaised ?? false }
+      return Solution(status: .noSolutionFound, objective: nil, bound: nil, values: [], solveTime: searched)
     }
     let began = ContinuousClock.now
     try stage.run(on: onTwoThreads(), &state)
@@ -500,4 +488,13 @@ import Testing
       }
     }
   }
+}
+
+/// Sleeps in steps of 10 ms until `done` holds or `limit` has passed;
+/// how long it waited.
+@discardableResult
+func waited(atMost limit: Duration, until done: () -> Bool) -> Duration {
+  let began = ContinuousClock.now
+  while !done(), ContinuousClock.now < began + limit { Thread.sleep(forTimeInterval: 0.01) }
+  return ContinuousClock.now - began
 }

@@ -51,7 +51,7 @@ struct PatternBoundStage: SearchStage {
     let half = state.remaining().map { $0 / 2 }
     do {
       result = try patterns.run(
-        target: state.best?.objective.map { $0 - (state.step ?? 1e-6) / 2 },
+        target: state.underBest,
         deadline: now + min(PartSearch.patternSearch, half ?? PartSearch.patternSearch),
         patience: .init(until: now + (half ?? PartSearch.patternProofSearch), rise: state.step ?? 1e-6),
         stop: state.stop, endedBy: ended)
