@@ -12,7 +12,8 @@ import SROScenario
 /// 1. the LP relaxation (``RelaxationStage``): a bound, and values to
 ///    round; if it does not finish, the greedy roster is re-staffed for the
 ///    time left (``ReStaffingStage`` until the deadline) and the search ends;
-/// 2. a roster from the LP's integral part (``RoundingStage``, RENS);
+/// 2. a roster from the LP's integral part (``RoundingStage``, RENS:
+///    ``RoundingStage/Neighbourhood/roundedLP``);
 /// 3. that roster (or the greedy one, if rounding found none in its time)
 ///    improved a few schools at a time (``ReStaffingStage``,
 ///    with a second re-staffing beside it when the part has a second
@@ -22,12 +23,12 @@ import SROScenario
 ///    the part has a second thread and a time limit
 ///    (``pricingBesideBranchAndCut(_:price:)``), and, if its last master
 ///    LP is below the best roster, that master's support searched from the
-///    best roster (``RoundingStage`` around ``RoundingStage/Point/patterns``);
+///    best roster (``RoundingStage/Neighbourhood/patternSupport``);
 /// 4. branch-and-cut from the best roster (``BranchAndCutStage``), briefly
 ///    when stages 5 and 6 follow, with the best roster re-staffed on a
 ///    second thread meanwhile (as in stage 6);
-/// 5. the LP's support searched from the best roster (``RoundingStage``
-///    without fixing ones);
+/// 5. the LP's support searched from the best roster
+///    (``RoundingStage/Neighbourhood/lpSupport``);
 /// 6. the pattern bound (unless 3b priced it) and its master's support
 ///    searched as in 3b, then branch-and-cut for the
 ///    rest of the time, with the best roster re-staffed on a second
@@ -113,16 +114,17 @@ struct PartSearch {
   var pipeline: [any SearchStage] {
     if isRestricted {
       return [
-        RoundingStage(fixingOnes: true), ReStaffingStage(),
+        RoundingStage(neighbourhood: .roundedLP), ReStaffingStage(),
         BranchAndCutStage(limit: .untilDeadline, fromBest: true),
       ]
     }
     return [
-      RoundingStage(fixingOnes: true), ReStaffingStage(), PatternBoundStage(onlyWhenLPLooksWeak: true),
-      RoundingStage(fixingOnes: false, around: .patterns),
+      RoundingStage(neighbourhood: .roundedLP), ReStaffingStage(),
+      PatternBoundStage(onlyWhenLPLooksWeak: true),
+      RoundingStage(neighbourhood: .patternSupport),
       BranchAndCutStage(limit: .briefly, fromBest: true, reStaffsBeside: true),
-      RoundingStage(fixingOnes: false),
-      PatternBoundStage(), RoundingStage(fixingOnes: false, around: .patterns),
+      RoundingStage(neighbourhood: .lpSupport),
+      PatternBoundStage(), RoundingStage(neighbourhood: .patternSupport),
       BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true),
     ]
   }

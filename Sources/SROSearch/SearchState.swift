@@ -28,7 +28,8 @@ struct SearchState {
   /// the search returns if nothing better is found in time.
   var fallback: Solution? { didSet { progress?.report(objective: fallback?.objective, bound: nil) } }
   /// The greedy roster's values before its twins were ranked
-  /// (``GreedyRoster/lpStart``): the vertex the LP relaxation starts from.
+  /// (``GreedyRoster/lpStart``): the vertex the LP relaxation starts from,
+  /// until it has (``RelaxationStage`` lets it go).
   var lpStart: [Double]?
   /// The LP relaxation (``RelaxationStage``): the values the rounding
   /// stages start from.

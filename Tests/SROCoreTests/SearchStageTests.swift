@@ -58,7 +58,7 @@ import Testing
 
   /// With the greedy roster in the state, the relaxation starts at its
   /// vertex (``LPBasis/init(near:of:)``) instead of GLPK's crash basis,
-  /// and ends at the same bound.
+  /// ends at the same bound, and lets the vertex go.
   @Test func relaxationStartsAtTheGreedyRoster() throws {
     let lines = Mutex<[String]>([])
     var options = PlanningOptions()
@@ -70,17 +70,19 @@ import Testing
     lines.withLock { $0.removeAll() }
     var warm = freshState()
     warm.start(from: GreedyStart(coverage: search.coverage).start())
+    #expect(warm.lpStart != nil)
     try RelaxationStage().run(on: logged, &warm)
+    #expect(warm.lpStart == nil)
     #expect(!lines.withLock { $0 }.contains { $0.contains("Constructing initial basis") })
     #expect(abs(warm.bound - cold.bound) < 1e-6)
   }
 
   @Test func roundingNeedsTheRelaxationThenFindsARoster() throws {
     var state = freshState()
-    try RoundingStage(fixingOnes: true).run(on: search, &state)
+    try RoundingStage(neighbourhood: .roundedLP).run(on: search, &state)
     #expect(state.best == nil)
     try RelaxationStage().run(on: search, &state)
-    try RoundingStage(fixingOnes: true).run(on: search, &state)
+    try RoundingStage(neighbourhood: .roundedLP).run(on: search, &state)
     #expect(try validatedObjective(state) >= optimum - 1e-9)
   }
 
@@ -125,7 +127,7 @@ import Testing
     let larger = PartSearch(coverage: try CoverageModel(scenario: part), options: PlanningOptions())
     var state = SearchState(model: larger.coverage.model, timeLimit: nil, log: .silent, knownBound: nil)
     try RelaxationStage().run(on: larger, &state)
-    try RoundingStage(fixingOnes: true).run(on: larger, &state)
+    try RoundingStage(neighbourhood: .roundedLP).run(on: larger, &state)
     let rounded = try #require(state.best)
     let greedy = try #require(GreedyStart(coverage: larger.coverage).solution())
     #expect(try #require(rounded.objective) < (try #require(greedy.objective)))
@@ -309,7 +311,7 @@ import Testing
   /// optimum) and uses the point up.
   @Test func thePatternSupportIsSearchedOnceFromTheBestRoster() throws {
     var state = freshState()
-    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    try RoundingStage(neighbourhood: .patternSupport).run(on: search, &state)
     #expect(state.best == nil)  // no point yet: nothing searched
     let point = try convergedPatternPoint()
     let coverage = search.coverage
@@ -326,7 +328,7 @@ import Testing
     let greedy = try #require(GreedyStart(coverage: coverage).solution())
     state.best = greedy
     state.patternPoint = point
-    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    try RoundingStage(neighbourhood: .patternSupport).run(on: search, &state)
     #expect(state.patternPoint == nil)
     let objective = try validatedObjective(state)
     #expect(objective < (try #require(greedy.objective)) - 1e-9)
@@ -344,11 +346,11 @@ import Testing
     state.best = greedy
     let halfStep = (state.step ?? 1e-6) / 2
     state.patternPoint = PatternPoint(values: point.values, master: start - halfStep)
-    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    try RoundingStage(neighbourhood: .patternSupport).run(on: search, &state)
     #expect(state.patternPoint == nil)
     #expect(state.best?.objective == start)
     state.patternPoint = PatternPoint(values: point.values, master: start - 2 * halfStep)
-    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    try RoundingStage(neighbourhood: .patternSupport).run(on: search, &state)
     #expect(try validatedObjective(state) < start - 1e-9)
   }
 
@@ -362,9 +364,9 @@ import Testing
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
     state.best = greedy
     state.patternPoint = PatternPoint(values: greedy.values, master: optimum)
-    try RoundingStage(fixingOnes: false, around: .patterns).run(on: search, &state)
+    try RoundingStage(neighbourhood: .patternSupport).run(on: search, &state)
     #expect(try validatedObjective(state) == (try #require(greedy.objective)))
-    try RoundingStage(fixingOnes: false).run(on: search, &state)
+    try RoundingStage(neighbourhood: .lpSupport).run(on: search, &state)
     #expect(try validatedObjective(state) < (try #require(greedy.objective)) - 1e-9)
   }
 

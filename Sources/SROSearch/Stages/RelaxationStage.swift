@@ -19,6 +19,7 @@ struct RelaxationStage: SearchStage {
     // From the greedy roster's vertex: on a 22-school penalize week 1,335
     // iterations instead of 11,285 from GLPK's crash basis.
     lpOptions.startingBasis = state.lpStart.flatMap { LPBasis(near: $0, of: search.coverage.model) }
+    state.lpStart = nil
     let relaxation: Relaxation
     do { relaxation = try GLPK.solveRelaxation(search.coverage.model, options: lpOptions) } catch {
       throw .solver(error)
