@@ -10,15 +10,19 @@ extension Planner {
   /// Plans several scenarios at once, each solve on a thread of its own
   /// (GLPK keeps its environment per thread), at most `threads` at a time.
   /// Results come back in the order of `scenarios`, whatever the thread
-  /// count, so output built from them does not depend on it.
+  /// count, so output built from them does not depend on it. `ended` (if
+  /// given) is called with each scenario's index as its solve ends, from
+  /// that solve's thread.
   public static func plan(
-    _ scenarios: [Scenario], options: PlanningOptions = PlanningOptions(), threads: Int
+    _ scenarios: [Scenario], options: PlanningOptions = PlanningOptions(), threads: Int,
+    ended: (@Sendable (Int) -> Void)? = nil
   ) -> [Result<PlanningResult, PlanningError>] {
     var perScenario = options
     perScenario.threads = 1  // the scenarios already keep `threads` threads busy
     let shared = perScenario
-    return concurrently(scenarios, threads: threads) { scenario in
-      Result { () throws(PlanningError) in try plan(scenario, options: shared) }
+    return concurrently(Array(scenarios.enumerated()), threads: threads) { index, scenario in
+      defer { ended?(index) }
+      return Result { () throws(PlanningError) in try plan(scenario, options: shared) }
     }
   }
 }

@@ -103,7 +103,8 @@ public enum Planner {
     _ = try PinCheck(instance: whole).resolve()
     let parts = options.decompose ? whole.independentParts() : [scenario]
     let board = options.progress.map { ProgressBoard(parts: parts.count, report: $0) }
-    // One deadline for the week: parts waiting for a thread get what is left.
+    // One deadline for the week: a part that waits for a thread gets its
+    // share of what is left (``TimeShares``).
     let deadline = options.timeLimit.map { began + $0 }
     let results: [Result<PlanningResult, PlanningError>]
     if parts.count == 1 {
@@ -114,15 +115,22 @@ public enum Planner {
       ]
     } else {
       let spareThreads = SpareThreads(threads: options.threads, parts: parts.count)
-      results = concurrently(Array(parts.enumerated()), threads: options.threads) { item in
-        let (index, part) = item
+      let instances = parts.map(Instance.init)
+      let shares = TimeShares(sizes: instances.map(\.eligiblePairs), threads: options.threads)
+      let order = shares.order
+      let started = concurrently(order, threads: options.threads) { index in
+        let (part, instance) = (parts[index], instances[index])
         var partOptions = options
         partOptions.published = options.published?.restricted(to: part)
         partOptions.partProgress = board?.part(index)
-        partOptions.timeLimit = deadline.map { max(.milliseconds(50), $0 - .now) }
+        partOptions.timeLimit = deadline.map {
+          max(.milliseconds(50), shares.start(index, remaining: $0 - .now))
+        }
         partOptions.spareThreads = spareThreads
-        return planPart(Instance(part), of: spareThreads, options: partOptions, tuning: tuning)
+        defer { shares.end(index) }
+        return planPart(instance, of: spareThreads, options: partOptions, tuning: tuning)
       }
+      results = order.indices.sorted { order[$0] < order[$1] }.map { started[$0] }
     }
     var solved: [PlanningResult] = []
     for result in results {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SROCore
 import SROReports
+import Synchronization
 
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -86,16 +87,35 @@ struct CompareCommand: ParsableCommand {
       }
     }
     if failed { throw Exit.badInput }
+    var options = search.planningOptions
+    let stop = StopRequest()
+    options.stop = stop
+    Interruption.install(raising: stop)
+    let progress = ProgressView.make(quiet: search.quiet || search.verbose)
+    defer { progress?.finish() }
+    progress?.solving("baseline")
+    var baselineOptions = options
+    if let progress { baselineOptions.progress = { progress.report($0) } }
     let baseline: Result<PlanningResult, PlanningError> = Result {
-      () throws(PlanningError) in try Planner.plan(baselineScenario, options: search.planningOptions)
+      () throws(PlanningError) in try Planner.plan(baselineScenario, options: baselineOptions)
     }
-    var variantOptions = search.planningOptions
+    var variantOptions = options
     if !independent, case .success(let planned) = baseline {
       variantOptions.published = PublishedRoster.tieBreaking(towards: planned.roster)
     }
+    let variantCount = cases.count - 1
+    progress?.variants(done: 0, of: variantCount)
+    let ended = Mutex(0)
     let results =
       [baseline]
-      + Planner.plan(cases.dropFirst().map(\.scenario), options: variantOptions, threads: jobs)
+      + Planner.plan(cases.dropFirst().map(\.scenario), options: variantOptions, threads: jobs) { _ in
+        let done = ended.withLock { done in
+          done += 1
+          return done
+        }
+        progress?.variants(done: done, of: variantCount)
+      }
+    progress?.finish()
     var solved: [Comparison.Case] = []
     for (entry, result) in zip(cases, results) {
       switch result {
@@ -110,6 +130,7 @@ struct CompareCommand: ParsableCommand {
       }
     }
     let comparison = Comparison(baseline: solved[0], variants: Array(solved.dropFirst()))
+    if !search.quiet { noteIfStopped(solved) }
     switch format {
     case .table: try emit(comparison.table, to: output)
     case .json: try emit(comparison.json, to: output)
@@ -121,6 +142,17 @@ struct CompareCommand: ParsableCommand {
       }
       try emit(ComparisonReport(comparison: comparison, why: why).html, to: output)
     }
+    if let signal = Interruption.signal { throw ExitCode(128 + signal) }
+  }
+
+  /// When a limit or a signal stopped some searches before their rosters
+  /// were proven optimal: one line on stderr naming those cases.
+  private func noteIfStopped(_ cases: [Comparison.Case]) {
+    let unproven = cases.filter { $0.roster.status != .optimal }.map(\.name)
+    guard !unproven.isEmpty else { return }
+    printError(
+      "sro: \(search.stopReason): not proven optimal: \(unproven.joined(separator: ", ")) (the status row says how good "
+        + "each roster is); --time-limit none searches until they are proven")
   }
 
   /// `NAME=OPTIONS` or `OPTIONS` (named `variant N`), split into words.

@@ -5,10 +5,15 @@ import Synchronization
 /// A live status line on stderr while a week is solved: the elapsed time,
 /// and the whole week's best roster, bound and gap (summed over its parts),
 /// redrawn four times a second from the first moment. Shown only when
-/// stderr is a terminal; erased when done.
+/// stderr is a terminal; erased when done. `sro compare` names the week
+/// being solved (``solving(_:)``), then counts the variants solved at once
+/// (``variants(done:of:)``).
 final class ProgressView: Sendable {
   private struct State {
-    var latest: PlanningProgress?
+    /// What the line says after the clock.
+    var detail = ProgressView.detail(nil)
+    /// The name of the week being solved, if given.
+    var week: String?
     var shown = false
     var finished = false
   }
@@ -37,23 +42,43 @@ final class ProgressView: Sendable {
 
   /// Takes the week's latest progress; the next redraw shows it.
   func report(_ progress: PlanningProgress) {
-    state.withLock { $0.latest = progress }
+    state.withLock { $0.detail = Self.detail(progress, week: $0.week) }
+  }
+
+  /// Names the week solved from now on (its progress not yet reported).
+  func solving(_ week: String) {
+    state.withLock {
+      $0.week = week
+      $0.detail = Self.detail(nil, week: week)
+    }
+  }
+
+  /// Shows how many of `total` weeks solved at once have ended (their
+  /// progress lines would interleave, so none is shown).
+  func variants(done: Int, of total: Int) {
+    state.withLock { $0.detail = "variants: \(done) of \(total) solved" }
   }
 
   private func draw() {
     state.withLock { state in
       guard !state.finished else { return }
       state.shown = true
-      Console.error("\r\u{1B}[K" + Self.line(state.latest, elapsed: ContinuousClock.now - began))
+      Console.error("\r\u{1B}[K" + Self.line(state.detail, elapsed: ContinuousClock.now - began))
     }
   }
 
-  /// The status line after `elapsed`, with `progress` if any came yet.
-  static func line(_ progress: PlanningProgress?, elapsed: Duration) -> String {
+  /// The status line after `elapsed`, then `detail`.
+  static func line(_ detail: String, elapsed: Duration) -> String {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let line = String(format: "solving… %.1f s", seconds)
-    guard let progress, let objective = progress.objective else { return line + "  building a first roster" }
-    var text = line + "  best roster \(objective.rosterText)  bound \(progress.bound.rosterText)"
+    return String(format: "solving… %.1f s  ", seconds) + detail
+  }
+
+  /// What the line says of a week (named `week`, if given) with
+  /// `progress`, if any came yet.
+  static func detail(_ progress: PlanningProgress?, week: String? = nil) -> String {
+    let name = week.map { $0 + ": " } ?? ""
+    guard let progress, let objective = progress.objective else { return name + "building a first roster" }
+    var text = name + "best roster \(objective.rosterText)  bound \(progress.bound.rosterText)"
     if let gap = progress.gap { text += String(format: "  gap %.2f%%", gap * 100) }
     return text
   }

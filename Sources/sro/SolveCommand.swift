@@ -51,6 +51,17 @@ struct SearchOptions: ParsableArguments {
     if verbose { options.log = .lines { Console.error($0 + "\n") } }
     return options
   }
+
+  /// Why a search ended before it proved its roster optimal: a signal
+  /// (``Interruption``), else the time limit.
+  var stopReason: String {
+    switch (Interruption.signal, timeLimitSeconds) {
+    case (SIGINT?, _): "interrupted (SIGINT)"
+    case (SIGTERM?, _): "stopped (SIGTERM)"
+    case (_, let seconds?): "the time limit (\(jsonNumber(seconds)) s) ended the search"
+    default: "the search stopped"
+    }
+  }
 }
 
 struct SolveCommand: ParsableCommand {
@@ -166,13 +177,8 @@ struct SolveCommand: ParsableCommand {
   /// on stderr saying why and how good the roster is.
   private func noteIfStopped(_ roster: Roster) {
     guard roster.status != .optimal else { return }
-    let why =
-      switch (Interruption.signal, search.timeLimitSeconds) {
-      case (SIGINT?, _): "interrupted (SIGINT)"
-      case (SIGTERM?, _): "stopped (SIGTERM)"
-      case (_, let seconds?): "the time limit (\(jsonNumber(seconds)) s) ended the search"
-      default: "the search stopped"
-      }
-    printError("sro: \(why): the roster is \(roster.quality); --time-limit none searches until it is proven")
+    printError(
+      "sro: \(search.stopReason): the roster is \(roster.quality); --time-limit none searches until it is proven"
+    )
   }
 }

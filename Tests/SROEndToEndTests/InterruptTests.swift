@@ -3,9 +3,9 @@ import SROCore
 import SROTestSupport
 import Testing
 
-/// SIGINT and SIGTERM during a solve: the best roster so far is written
-/// (atomically, a valid roster with its bound) and sro exits 128 + the
-/// signal; a second signal ends it at once, leaving no file behind.
+/// SIGINT and SIGTERM during a solve (or a compare): the best roster so far
+/// is written (atomically, a valid roster with its bound) and sro exits
+/// 128 + the signal; a second signal ends it at once, leaving no file behind.
 @Suite(.serialized, .tags(.slow), .timeLimit(.minutes(5))) struct InterruptTests {
   /// A week whose search runs for seconds: one part (`penalize`) of
   /// 12,000 pairs, searched until proven.
@@ -18,14 +18,18 @@ import Testing
   /// Starts a solve of the hard week writing JSON to `output`, and waits
   /// until its LP relaxation is under way (GLPK's first simplex line; the
   /// greedy roster is built by then, and the LP takes about a second from
-  /// it); returns the process and its stderr file.
-  static func startSolving(in folder: URL, output: String) throws -> (pid: pid_t, stderr: String) {
+  /// it); returns the process and its stderr file. `comparing` runs
+  /// `sro compare` instead, with one variant: the signal comes during the
+  /// baseline's search.
+  static func startSolving(in folder: URL, output: String, comparing: Bool = false) throws -> (
+    pid: pid_t, stderr: String
+  ) {
     let stderr = folder.appendingPathComponent("stderr.txt").path
     let pid = try Spawned.sro(
       [
-        "solve", try hardWeek(in: folder), "--policy", "crossAgency=penalize", "--time-limit", "none",
-        "--verbose", "--format", "json", "--output", output,
-      ], stderr: stderr)
+        comparing ? "compare" : "solve", try hardWeek(in: folder), "--policy", "crossAgency=penalize",
+        "--time-limit", "none", "--verbose", "--format", "json", "--output", output,
+      ] + (comparing ? ["--variant", "dearer overtime=--policy weights.overtime=9"] : []), stderr: stderr)
     var started = false
     for _ in 0..<12000 where !started {
       started =
@@ -58,6 +62,35 @@ import Testing
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         == ["district.yaml", "roster.json", "stderr.txt"])
+  }
+
+  /// `sro compare` stops every search: the baseline's under way and the
+  /// variant's not yet started, which keeps its first roster. The
+  /// comparison of those rosters is written, both `feasible` with their
+  /// bounds, and the note names them.
+  @Test func aSignalDuringACompareWritesTheComparisonSoFar() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("comparison.json").path
+    let (pid, stderr) = try Self.startSolving(in: folder, output: output, comparing: true)
+    kill(pid, SIGINT)
+    #expect(Spawned.wait(pid) == 130)
+    let comparison = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any]
+    )
+    let baseline = try #require(comparison["baseline"] as? [String: Any])
+    let variants = try #require(comparison["variants"] as? [[String: Any]])
+    #expect(variants.count == 1)
+    for figures in [baseline] + variants {
+      #expect(figures["status"] as? String == "feasible")
+      let objective = try #require(figures["objective"] as? Double)
+      #expect(try #require(figures["bound"] as? Double) <= objective)
+    }
+    let said = try String(contentsOfFile: stderr, encoding: .utf8)
+    #expect(said.contains("sro: interrupted (SIGINT): not proven optimal: baseline, dearer overtime"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        == ["comparison.json", "district.yaml", "stderr.txt"])
   }
 
   @Test func aSecondSignalEndsTheProcessAtOnce() throws {
