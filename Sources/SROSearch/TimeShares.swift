@@ -12,39 +12,41 @@ import Synchronization
 /// 11,400 of uncovered cost, against 3,862.5 with a thread for each part).
 /// A part that ends early leaves its time to the parts after it.
 final class TimeShares: Sendable {
-  private struct Pending {
-    /// How many parts have not started yet.
-    var waitingParts: Int
-    /// The eligible pairs of the parts not started yet or still running.
-    var unfinishedPairs: Int
-  }
-
   private let threads: Int
   private let sizes: [Int]
-  private let pending: Mutex<Pending>
+  /// The parts' indices, largest first (then in order).
+  let order: [Int]
+  /// Each part's place in ``order``.
+  private let rank: [Int]
+  /// The eligible pairs of the parts not yet ended.
+  private let unfinishedPairs: Mutex<Int>
 
   /// Shares for parts of `sizes` eligible pairs each, on `threads` threads.
   init(sizes: [Int], threads: Int) {
     self.threads = max(1, threads)
     self.sizes = sizes
-    pending = Mutex(Pending(waitingParts: sizes.count, unfinishedPairs: sizes.reduce(0, +)))
+    order = sizes.indices.sorted { (-sizes[$0], $0) < (-sizes[$1], $1) }
+    var rank = [Int](repeating: 0, count: sizes.count)
+    for (place, index) in order.enumerated() { rank[index] = place }
+    self.rank = rank
+    unfinishedPairs = Mutex(sizes.reduce(0, +))
   }
 
-  /// The parts' indices, largest first (then in order).
-  var order: [Int] { sizes.indices.sorted { (-sizes[$0], $0) < (-sizes[$1], $1) } }
-
   /// Part `index` starts with `remaining` of the limit left: its share.
+  /// The parts not yet started are counted by its place in ``order``, not
+  /// by the calls so far: the first parts start at the same moment, on
+  /// threads of their own, and may call in any order.
   func start(_ index: Int, remaining: Duration) -> Duration {
-    let share = pending.withLock { pending in
-      defer { pending.waitingParts -= 1 }
-      guard pending.waitingParts > threads, pending.unfinishedPairs > 0 else { return 1.0 }
-      return min(1, Double(threads * sizes[index]) / Double(pending.unfinishedPairs))
+    let notStarted = sizes.count - rank[index]
+    let share = unfinishedPairs.withLock { pairs in
+      guard notStarted > threads, pairs > 0 else { return 1.0 }
+      return min(1, Double(threads * sizes[index]) / Double(pairs))
     }
     return remaining * share
   }
 
   /// Part `index` has ended: the parts after it share what it leaves.
   func end(_ index: Int) {
-    pending.withLock { $0.unfinishedPairs -= sizes[index] }
+    unfinishedPairs.withLock { $0 -= sizes[index] }
   }
 }

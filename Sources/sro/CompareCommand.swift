@@ -109,11 +109,10 @@ struct CompareCommand: ParsableCommand {
     let results =
       [baseline]
       + Planner.plan(cases.dropFirst().map(\.scenario), options: variantOptions, threads: jobs) { _ in
-        let done = ended.withLock { done in
+        ended.withLock { done in
           done += 1
-          return done
+          progress?.variants(done: done, of: variantCount)
         }
-        progress?.variants(done: done, of: variantCount)
       }
     progress?.finish()
     var solved: [Comparison.Case] = []
@@ -151,8 +150,8 @@ struct CompareCommand: ParsableCommand {
     let unproven = cases.filter { $0.roster.status != .optimal }.map(\.name)
     guard !unproven.isEmpty else { return }
     printError(
-      "sro: \(search.stopReason): not proven optimal: \(unproven.joined(separator: ", ")) (the status row says how good "
-        + "each roster is); --time-limit none searches until they are proven")
+      "sro: \(search.stopReason): not proven optimal: \(unproven.joined(separator: ", ")) (status feasible; the JSON "
+        + "gives each bound); --time-limit none searches until they are proven")
   }
 
   /// `NAME=OPTIONS` or `OPTIONS` (named `variant N`), split into words.

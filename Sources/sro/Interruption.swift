@@ -3,7 +3,7 @@ import SROCore
 import SRORoster
 import Synchronization
 
-/// Turns the first SIGINT or SIGTERM during a solve into a stop request:
+/// Turns the first SIGINT or SIGTERM during a solve (or a compare) into a stop request:
 /// the search ends with its best roster so far, which is written as usual
 /// (atomically) before sro exits with 128 + the signal's number (130 for
 /// SIGINT, 143 for SIGTERM). A second signal ends the process at once,

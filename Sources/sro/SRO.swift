@@ -11,8 +11,8 @@ struct SRO: ParsableCommand {
       64 bad command line, 65 bad scenario or roster input, 70 solver failure, \
       74 an output file, standard output or standard error could not be written, \
       or a roster file read, \
-      1 roster failed validation, 130/143 a solve stopped by SIGINT/SIGTERM (the best \
-      roster so far written). A scenario file that cannot be read is bad input (65).
+      1 roster failed validation, 130/143 a solve or compare stopped by SIGINT/SIGTERM \
+      (the best roster or comparison so far written). A scenario file that cannot be read is bad input (65).
       """,
     subcommands: [
       CheckCommand.self, SolveCommand.self, ExplainCommand.self, CompareCommand.self, ExportCommand.self,
