@@ -22,8 +22,9 @@ struct SearchState {
   let progress: PartProgress?
   /// The best solution found so far.
   var best: Solution? { didSet { progress?.report(objective: best?.objective, bound: nil) } }
-  /// The best proven lower bound on the part's optimum.
-  var bound: Double { didSet { progress?.report(objective: nil, bound: bound) } }
+  /// The best proven lower bound on the part's optimum, as proven (see
+  /// ``reportedBound`` for what is reported).
+  var bound: Double { didSet { progress?.report(objective: nil, bound: reportedBound) } }
   /// A feasible roster built without the solver (``GreedyStart``): what
   /// the search returns if nothing better is found in time.
   var fallback: Solution? { didSet { progress?.report(objective: fallback?.objective, bound: nil) } }
@@ -57,7 +58,7 @@ struct SearchState {
     step = model.integralObjectiveScale.map { 1 / $0 }
     constant = model.objective.constant
     bound = knownBound ?? 0
-    progress?.report(objective: nil, bound: bound)
+    progress?.report(objective: nil, bound: reportedBound)
   }
 
   /// What is left of the time limit (at least 50 ms), or `nil` without one.
@@ -77,9 +78,24 @@ struct SearchState {
   func isBelowBest(_ value: Double) -> Bool { value < underBest ?? .infinity }
 
   /// The least objective value a roster can have at or above `bound`.
-  func attainable(_ bound: Double) -> Double {
+  func attainable(_ bound: Double) -> Double { Self.attainable(bound, step: step, constant: constant) }
+
+  /// The least value at or above `bound` on the grid of `step` through
+  /// `constant`, or a hair above `bound` without a grid.
+  static func attainable(_ bound: Double, step: Double?, constant: Double) -> Double {
     guard let step else { return bound + 1e-6 * max(1, abs(bound)) }
     return constant + ((bound - constant) / step - 1e-6).rounded(.up) * step
+  }
+
+  /// ``bound`` as reported (``reported(_:step:constant:)``).
+  var reportedBound: Double { Self.reported(bound, step: step, constant: constant) }
+
+  /// `bound` raised to the objective's grid (``attainable(_:step:constant:)``),
+  /// when it has one: as valid, since no roster lies between the two, and
+  /// what the progress line, the stderr note and the roster's JSON show
+  /// (`1241.75`, not `1241.541667`).
+  static func reported(_ bound: Double, step: Double?, constant: Double) -> Double {
+    step == nil ? bound : attainable(bound, step: step, constant: constant)
   }
 
   /// One line on the search's stages to the log, when one is kept.
@@ -105,7 +121,7 @@ struct SearchState {
   func unproven(_ solution: Solution) -> Solution {
     Solution(
       status: solution.objective == nil ? solution.status : .feasible,
-      objective: solution.objective, bound: bound, values: solution.values,
+      objective: solution.objective, bound: reportedBound, values: solution.values,
       solveTime: clock.now - began)
   }
 
@@ -117,7 +133,8 @@ struct SearchState {
     let candidates = [best, fallback].compactMap { $0 }.filter { $0.objective != nil }
     guard let chosen = candidates.min(by: { $0.objective! < $1.objective! }) else {
       return Solution(
-        status: .noSolutionFound, objective: nil, bound: bound, values: [], solveTime: clock.now - began)
+        status: .noSolutionFound, objective: nil, bound: reportedBound, values: [],
+        solveTime: clock.now - began)
     }
     return proven(chosen) ?? unproven(chosen)
   }

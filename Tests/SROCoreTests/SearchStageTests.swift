@@ -268,14 +268,6 @@ import Testing
     #expect(try validatedObjective(state) <= state.attainable((start + optimum) / 2))
   }
 
-  /// Both branch-and-cut stages of the pipeline run beside a re-staffing
-  /// of the best roster when the part has a second thread (stages 4 and 6).
-  @Test func everyBranchAndCutOfThePipelineReStaffsBeside() {
-    let stages = search.pipeline.compactMap { $0 as? BranchAndCutStage }
-    #expect(stages.count == 2)
-    #expect(stages.map(\.reStaffsBeside) == [true, true])
-  }
-
   @Test func branchAndCutProvesTheOptimum() throws {
     var state = freshState()
     try BranchAndCutStage(limit: .untilDeadline, fromBest: false).run(on: search, &state)
@@ -397,16 +389,37 @@ import Testing
     return try CoverageModel(instance: instance.restricted(to: pairs), published: nil, formulation: .tight)
   }
 
-  @Test func aRestrictedModelsPipelineLeavesThePatternBoundOut() throws {
+  /// A stage and the settings that tell it from others of its type.
+  static func described(_ stage: any SearchStage) -> String {
+    switch stage {
+    case let rounding as RoundingStage: "rounding: \(rounding.neighbourhood.rawValue)"
+    case let reStaffing as ReStaffingStage:
+      reStaffing.untilDeadline ? "re-staffing to the deadline" : "re-staffing"
+    case let pricing as PatternBoundStage:
+      pricing.onlyWhenLPLooksWeak ? "pattern bound if the LP looks weak" : "pattern bound"
+    case let branchAndCut as BranchAndCutStage:
+      "branch-and-cut \(branchAndCut.limit)" + (branchAndCut.fromBest ? " from the best" : "")
+        + (branchAndCut.reStaffsBeside ? ", re-staffing beside" : "")
+    default: "\(type(of: stage))"
+    }
+  }
+
+  /// The pipeline's stages in the order ``PartSearch``'s documentation
+  /// gives them, each with its settings; a restricted model's leaves the
+  /// pattern bound and the LP support out.
+  @Test func thePipelineRunsTheDocumentedStagesInOrder() throws {
     let restricted = try restrictedToEveryPair()
-    let names = { (search: PartSearch) in search.pipeline.map { "\(type(of: $0))" } }
+    let described = { (search: PartSearch) in search.pipeline.map(Self.described) }
     #expect(
-      names(PartSearch(coverage: restricted, options: PlanningOptions()))
-        == ["RoundingStage", "ReStaffingStage", "BranchAndCutStage"])
+      described(PartSearch(coverage: restricted, options: PlanningOptions())) == [
+        "rounding: rounded LP", "re-staffing", "branch-and-cut untilDeadline from the best",
+      ])
     #expect(
-      names(search) == [
-        "RoundingStage", "ReStaffingStage", "PatternBoundStage", "RoundingStage", "BranchAndCutStage",
-        "RoundingStage", "PatternBoundStage", "RoundingStage", "BranchAndCutStage",
+      described(search) == [
+        "rounding: rounded LP", "re-staffing", "pattern bound if the LP looks weak",
+        "rounding: pattern support", "branch-and-cut briefly from the best, re-staffing beside",
+        "rounding: LP support", "pattern bound", "rounding: pattern support",
+        "branch-and-cut untilDeadline, re-staffing beside",
       ])
   }
 

@@ -45,7 +45,12 @@ struct BranchAndCutStage: SearchStage {
     }
     let restricted = search.isRestricted
     if let progress = state.progress {
-      mipOptions.progress = { progress.report(objective: $0.incumbent, bound: restricted ? nil : $0.bound) }
+      let (step, constant) = (state.step, state.constant)
+      mipOptions.progress = {
+        progress.report(
+          objective: $0.incumbent,
+          bound: restricted ? nil : $0.bound.map { SearchState.reported($0, step: step, constant: constant) })
+      }
     }
     let (model, branchAndCut) = (search.coverage.model, self.branchAndCut)
     let solve = { @Sendable (options: SolverOptions) in
