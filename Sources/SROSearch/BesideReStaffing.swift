@@ -25,7 +25,8 @@ extension PartSearch {
   /// the search's own stop request (which ends the job a re-staffing
   /// beside runs with, and so raises its `stop`). It remembers its
   /// searches in `memory`, or in the part's ``settledSearches``, with
-  /// every other, when `nil`.
+  /// every other, when `nil`. Its searches are quick
+  /// (``ReStaffing/quickCuts``) when ``quickReStaffing`` says so.
   func reStaffing(
     persistent: Bool, progress: PartProgress?, sharing: SharedRoster?, stoppedBy stop: StopRequest? = nil,
     memory: SettledSearches? = nil
@@ -37,6 +38,7 @@ extension PartSearch {
     reStaffing.progress = progress
     reStaffing.shared = sharing
     reStaffing.settled = memory ?? settledSearches
+    if quickReStaffing { reStaffing.cuts = ReStaffing.quickCuts }
     return reStaffing
   }
 

@@ -11,7 +11,8 @@ import SROScenario
 /// 0. a greedy roster (``GreedyStart``): the fallback from the first moment;
 /// 1. the LP relaxation (``RelaxationStage``): a bound, and values to
 ///    round; if it does not finish, the greedy roster is re-staffed for the
-///    time left (``ReStaffingStage`` until the deadline) and the search ends;
+///    time left (``ReStaffingStage`` until the deadline, its searches quick:
+///    ``quickReStaffing``) and the search ends;
 /// 2. a roster from the LP's integral part (``RoundingStage``, RENS:
 ///    ``RoundingStage/Neighbourhood/roundedLP``);
 /// 3. that roster (or the greedy one, if rounding found none in its time)
@@ -56,6 +57,17 @@ struct PartSearch {
   /// every one of them (``reStaffing(persistent:progress:sharing:stoppedBy:memory:)``)
   /// so that none repeats a search another has made.
   let settledSearches = SettledSearches()
+  /// Whether the part's re-staffings search quickly
+  /// (``ReStaffing/quickCuts``): those of a part whose LP relaxation did
+  /// not finish, and the one beside the LP, whose roster counts only then.
+  var quickReStaffing = false
+
+  /// This search with quick re-staffings (``quickReStaffing``).
+  var withQuickReStaffing: PartSearch {
+    var quick = self
+    quick.quickReStaffing = true
+    return quick
+  }
 
   /// Whether `coverage` leaves out some eligible pairs: then only
   /// ``knownBound`` bounds the full problem, and GLPK's own bounds and
@@ -98,7 +110,7 @@ struct PartSearch {
     guard state.relaxation?.status == .optimal, !state.isOver else {
       if let start = reStaffedBesideLP ?? state.fallback {
         state.best = start
-        if !state.isOver { try ReStaffingStage(untilDeadline: true).run(on: self, &state) }
+        if !state.isOver { try ReStaffingStage(untilDeadline: true).run(on: withQuickReStaffing, &state) }
       }
       return state.outcome()
     }

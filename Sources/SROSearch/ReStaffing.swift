@@ -90,6 +90,17 @@ struct ReStaffing {
   /// Every officer eligible for each block (who has a pair for it), by
   /// block.
   private let eligible: [[Int]]
+  /// GLPK's cut families in each small search; `nil` for those of
+  /// ``solverOptions`` (every family, as the planner sets them).
+  var cuts: Set<CutFamily>?
+  /// The cuts of a re-staffing that has no LP relaxation to start from
+  /// (``PartSearch/quickReStaffing``): clique and cover cuts only, not
+  /// Gomory's or mixed-integer rounding cuts. Its roster starts far from
+  /// the optimum (the greedy one), where more, quicker searches bring more
+  /// than a better end to each; near the optimum the stronger cuts find
+  /// what quick searches miss, so only these re-staffings make them
+  /// (benchmarks/RESULTS.md, "Quick searches where the LP did not finish").
+  static let quickCuts: Set<CutFamily> = [.clique, .cover]
 
   init(coverage: CoverageModel, solverOptions: SolverOptions) {
     self.coverage = coverage
@@ -406,6 +417,7 @@ struct ReStaffing {
     options.startingSolution = nil
     options.timeLimit = limit
     options.nodeLimit = Self.searchNodes
+    if let cuts { options.cuts = cuts }
     options.stopAtObjective = target
     let found = try GLPK.solve(fixed.model, options: options)
     guard found.status == .optimal || found.status == .feasible, let objective = found.objective else {

@@ -8,8 +8,9 @@ extension PartSearch {
   /// the LP relaxation runs, the greedy roster is re-staffed
   /// (``besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:_:)``) until the LP ends.
   /// Returns that roster, which the search uses only when the LP did not
-  /// finish: a finished LP's stages run as they would alone, so how far
-  /// the second thread got never changes their course.
+  /// finish (so its searches are quick, as after an unfinished LP:
+  /// ``quickReStaffing``): a finished LP's stages run as they would alone,
+  /// so how far the second thread got never changes their course.
   ///
   /// On a part whose LP is slow (`crossAgency: penalize`, one part) the
   /// second core was idle while the LP ran, and the re-staffing that
@@ -21,7 +22,7 @@ extension PartSearch {
     }
     let search = self
     let before = state
-    let (relaxed, reStaffed) = try besideReStaffing(
+    let (relaxed, reStaffed) = try withQuickReStaffing.besideReStaffing(
       from: greedy, target: before.attainable(before.bound), deadline: deadline,
       // Its roster counts only if the LP does not finish, so it neither
       // reports it nor leaves its searches in the part's memory.

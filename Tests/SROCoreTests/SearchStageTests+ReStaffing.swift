@@ -10,7 +10,8 @@ extension SearchStageTests {
   /// a signal raises), and on nothing else: raised, it leaves the greedy
   /// roster as it is. It is persistent as asked, reports each better
   /// roster to the progress and offers it to the shared roster it is
-  /// given.
+  /// given. Its searches keep every cut family unless the part's
+  /// re-staffings are quick.
   @Test func aPartsReStaffingStopsOnTheRequestItIsGiven() throws {
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
     let start = try #require(greedy.objective)
@@ -38,6 +39,10 @@ extension SearchStageTests {
     for persistent in [false, true] {
       #expect(search.reStaffing(persistent: persistent, progress: nil, sharing: nil).persistent == persistent)
     }
+    #expect(search.reStaffing(persistent: true, progress: nil, sharing: nil).cuts == nil)
+    #expect(
+      search.withQuickReStaffing.reStaffing(persistent: true, progress: nil, sharing: nil).cuts
+        == ReStaffing.quickCuts)
     let reStaffing = search.reStaffing(persistent: false, progress: board.part(0), sharing: shared)
     var state = freshState()
     state.best = try reStaffing.improve(greedy, target: optimum, deadline: deadline)
