@@ -83,12 +83,19 @@ public struct Model: Sendable {
     for term in objective.terms { coefficients[term.variable.index] += term.coefficient }
     let used = coefficients.indices.filter { coefficients[$0] != 0 }
     guard !used.isEmpty, used.allSatisfy({ variables[$0].kind != .continuous }) else { return nil }
+    return Self.integralScale(of: used.map { coefficients[$0] })
+  }
+
+  /// The smallest of the multipliers ``integralObjectiveScale`` tries
+  /// (1, 2, 4, … 3600) that makes every one of `coefficients` a whole
+  /// number; `nil` when none does.
+  public static func integralScale(of coefficients: [Double]) -> Double? {
     let candidates: [Double] = [
       1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 16, 20, 24, 30, 40, 48, 60, 120, 240, 360, 600, 1200, 3600,
     ]
     return candidates.first { scale in
-      used.allSatisfy { j in
-        let value = coefficients[j] * scale
+      coefficients.allSatisfy { coefficient in
+        let value = coefficient * scale
         return abs(value) < 1e9 && abs(value - value.rounded()) <= 1e-9 * max(1, abs(value))
       }
     }

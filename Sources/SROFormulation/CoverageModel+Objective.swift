@@ -26,6 +26,32 @@ extension CoverageModel {
     return objective
   }
 
+  /// The multiplier that makes every objective coefficient of the full
+  /// problem whole (``LinearModel/Model/integralObjectiveScale``), so
+  /// that a bound on it may be rounded up to the next value its rosters
+  /// can take; `nil` when there is none. On a restricted instance
+  /// (``Instance/restriction``) this model's grid can be coarser than the
+  /// full problem's: the pairs it leaves out have costs of their own, and
+  /// an officer's overtime step comes from the blocks the model gives it.
+  /// The scale then also holds for every eligible pair's cost and each
+  /// officer's overtime at the step of all its eligible blocks.
+  package var fullObjectiveScale: Double? {
+    guard let own = model.integralObjectiveScale else { return nil }
+    guard instance.restriction != nil else { return own }
+    let weights = scenario.policy.weights
+    var coefficients = model.objective.terms.map(\.coefficient)
+    for (o, eligible) in instance.eligible.enumerated() {
+      coefficients += eligible.map { instance.pairCost(officer: o, block: $0) }
+      // Without a step, the full model's overtime is continuous: no grid.
+      guard
+        let step = Instance.overtimeStep(
+          officer: scenario.officers[o], blocks: eligible.map { instance.blocks[$0] })
+      else { return nil }
+      coefficients.append(weights.overtimeCost(hours: step))
+    }
+    return Model.integralScale(of: coefficients.filter { $0 != 0 })
+  }
+
   /// The change penalty of re-planning: change weight × hours × (1 − x) for
   /// a published pair, that is a constant and a reward for keeping `x`.
   private mutating func addChangePenalty(_ pair: Assignment, to objective: inout LinearExpression) {

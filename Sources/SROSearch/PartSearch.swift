@@ -103,8 +103,8 @@ struct PartSearch {
   /// inside) stages with the best so far.
   func run() throws(PlanningError) -> Solution {
     var state = SearchState(
-      model: coverage.model, timeLimit: options.timeLimit, log: options.log, knownBound: knownBound,
-      stop: options.stop, progress: options.partProgress)
+      model: coverage.model, objectiveScale: coverage.fullObjectiveScale, timeLimit: options.timeLimit,
+      log: options.log, knownBound: knownBound, stop: options.stop, progress: options.partProgress)
     state.start(from: GreedyStart(coverage: coverage).start())
     let reStaffedBesideLP = try relaxationBesideReStaffing(&state)
     guard state.relaxation?.status == .optimal, !state.isOver else {

@@ -98,7 +98,7 @@ struct ReStaffing {
   /// Gomory's or mixed-integer rounding cuts. Its roster starts far from
   /// the optimum (the greedy one), where more, quicker searches bring more
   /// than a better end to each; near the optimum the stronger cuts find
-  /// what quick searches miss, so only these re-staffings make them
+  /// what quick searches miss, so only these re-staffings search quickly
   /// (benchmarks/RESULTS.md, "Quick searches where the LP did not finish").
   static let quickCuts: Set<CutFamily> = [.clique, .cover]
 

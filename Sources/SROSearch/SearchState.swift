@@ -45,9 +45,23 @@ struct SearchState {
   /// Whether the pattern bound has been priced (it is priced once).
   var pricedWeeks = false
 
+  /// A state for a search of `model`, its objective's grid taken from
+  /// `model` itself (``LinearModel/Model/integralObjectiveScale``).
   init(
     model: Model, timeLimit: Duration?, log: SolverLog, knownBound: Double?, stop: StopRequest? = nil,
     progress: PartProgress? = nil
+  ) {
+    self.init(
+      model: model, objectiveScale: model.integralObjectiveScale, timeLimit: timeLimit, log: log,
+      knownBound: knownBound, stop: stop, progress: progress)
+  }
+
+  /// A state for a search of `model` whose bounds are rounded on the grid
+  /// of `objectiveScale` (`nil` for none): the full problem's, where
+  /// `model` is restricted (``SROFormulation/CoverageModel/fullObjectiveScale``).
+  init(
+    model: Model, objectiveScale: Double?, timeLimit: Duration?, log: SolverLog, knownBound: Double?,
+    stop: StopRequest? = nil, progress: PartProgress? = nil
   ) {
     let now = clock.now
     began = now
@@ -55,7 +69,7 @@ struct SearchState {
     self.log = log
     self.stop = stop
     self.progress = progress
-    step = model.integralObjectiveScale.map { 1 / $0 }
+    step = objectiveScale.map { 1 / $0 }
     constant = model.objective.constant
     bound = knownBound ?? 0
     progress?.report(objective: nil, bound: reportedBound)
