@@ -19,7 +19,12 @@ import Synchronization
 /// which only rises): a higher target only ends a search at a roster
 /// better than the one in hand, and a repeat finds none. A search cut
 /// short by its time limit (``Solution/timeLimitReached``) or a stop
-/// request is not settled: given longer, it may find more.
+/// request is not settled: given longer, it may find more. The argument
+/// holds for re-staffings whose searches run GLPK alike: a quick one
+/// (``ReStaffing/quickCuts``) and one with every cut may find different
+/// rosters in the same neighbourhood, and no memory is shared between
+/// the two kinds (the quick ones run only where the part has no LP, with
+/// the LP's own memory or before any other re-staffing of the part).
 final class SettledSearches: Sendable {
   private let settled = Mutex<[ReStaffing.Neighbourhood: (outside: Int, took: Duration)]>([:])
 
