@@ -69,6 +69,16 @@ struct PartSearch {
     return quick
   }
 
+  /// What the stage lines of this search's re-staffings add about their
+  /// searches: ` (quick searches)` when ``quickReStaffing``, else nothing.
+  var reStaffingNote: String { quickReStaffing ? " (quick searches)" : "" }
+
+  /// The LP relaxation itself (``RelaxationStage``): GLPK's simplex (a
+  /// test may stand in for it, e.g. with an LP that does not finish).
+  var solveRelaxation: @Sendable (Model, SolverOptions) throws(SolverError) -> Relaxation = {
+    (model, options) throws(SolverError) in try GLPK.solveRelaxation(model, options: options)
+  }
+
   /// Whether `coverage` leaves out some eligible pairs: then only
   /// ``knownBound`` bounds the full problem, and GLPK's own bounds and
   /// optimality speak for the restricted model alone.

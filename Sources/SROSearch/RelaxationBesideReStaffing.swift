@@ -22,7 +22,8 @@ extension PartSearch {
     }
     let search = self
     let before = state
-    let (relaxed, reStaffed) = try withQuickReStaffing.besideReStaffing(
+    let beside = withQuickReStaffing
+    let (relaxed, reStaffed) = try beside.besideReStaffing(
       from: greedy, target: before.attainable(before.bound), deadline: deadline,
       // Its roster counts only if the LP does not finish, so it neither
       // reports it nor leaves its searches in the part's memory.
@@ -35,7 +36,9 @@ extension PartSearch {
       }
     }
     state = try relaxed.get()
-    if let reStaffed { state.note("re-staffed beside the LP: \(reStaffed.objective ?? .nan)") }
+    if let reStaffed {
+      state.note("re-staffed beside the LP\(beside.reStaffingNote): \(reStaffed.objective ?? .nan)")
+    }
     return reStaffed
   }
 }

@@ -1,7 +1,7 @@
-import GLPKSolver
 import Synchronization
 import Testing
 
+@testable import GLPKSolver
 @testable import SROSearch
 
 extension SearchStageTests {
@@ -50,5 +50,53 @@ extension SearchStageTests {
     #expect(improved < start - 1e-9)
     #expect(reports.withLock { $0 }.last == improved)
     #expect(shared.roster.objective == improved)
+  }
+}
+
+extension SearchStageTests {
+  /// A part whose LP relaxation does not finish (a stand-in that gives up
+  /// after a moment) re-staffs the greedy roster with quick searches
+  /// (``PartSearch/quickReStaffing``), beside the LP and after it to the
+  /// deadline, and returns a valid roster no worse than the greedy one,
+  /// with no bound; the stage lines say so. When the LP finishes, no
+  /// re-staffing whose roster the part keeps is quick.
+  @Test func withoutAnLPThePartReStaffsWithQuickSearches() throws {
+    let greedyRoster = try #require(GreedyStart(coverage: search.coverage).solution())
+    let greedy = try #require(greedyRoster.objective)
+    for lpFinishes in [false, true] {
+      let lines = Mutex<[String]>([])
+      var options = PlanningOptions()
+      options.threads = 2
+      options.timeLimit = .seconds(2)
+      options.log = .lines { line in
+        if line.hasPrefix("sro:") { lines.withLock { $0.append(line) } }
+      }
+      var part = PartSearch(coverage: search.coverage, options: options)
+      if !lpFinishes {
+        part.solveRelaxation = { _, _ in
+          let waited = waited(atMost: .milliseconds(300)) { false }
+          return Relaxation(
+            status: .noSolutionFound, objective: nil, rowDuals: [], values: [], basis: nil, solveTime: waited)
+        }
+      }
+      let outcome = try part.run()
+      let said = lines.withLock { $0 }
+      let quick = said.filter { $0.contains("(quick searches)") }
+      if lpFinishes {
+        // The one beside the LP searched quickly, but its roster is dropped.
+        #expect(quick.allSatisfy { $0.contains("re-staffed beside the LP") }, "\(said)")
+      } else {
+        #expect(quick.contains { $0.contains("re-staffed beside the LP (quick searches)") }, "\(said)")
+        #expect(
+          quick.contains {
+            $0.contains("re-staffed a few schools at a time on two threads (quick searches)")
+          },
+          "\(said)")
+        #expect(outcome.bound == 0)
+      }
+      var state = freshState()
+      state.best = outcome
+      #expect(try validatedObjective(state) <= greedy + 1e-9)
+    }
   }
 }

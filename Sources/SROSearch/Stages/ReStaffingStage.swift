@@ -45,7 +45,7 @@ struct ReStaffingStage: SearchStage {
     }
     do { state.best = try improved.get() } catch { throw .solver(error) }
     state.note(
-      "re-staffed a few schools at a time\(beside ? " on two threads" : ""): \(state.best?.objective ?? .nan)"
+      "re-staffed a few schools at a time\(beside ? " on two threads" : "")\(search.reStaffingNote): \(state.best?.objective ?? .nan)"
     )
   }
 }

@@ -21,7 +21,7 @@ struct RelaxationStage: SearchStage {
     lpOptions.startingBasis = state.lpStart.flatMap { LPBasis(near: $0, of: search.coverage.model) }
     state.lpStart = nil
     let relaxation: Relaxation
-    do { relaxation = try GLPK.solveRelaxation(search.coverage.model, options: lpOptions) } catch {
+    do { relaxation = try search.solveRelaxation(search.coverage.model, lpOptions) } catch {
       throw .solver(error)
     }
     state.note(
