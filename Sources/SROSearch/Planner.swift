@@ -130,7 +130,8 @@ public enum Planner {
         defer { shares.end(index) }
         return planPart(instance, of: spareThreads, options: partOptions, tuning: tuning)
       }
-      results = order.indices.sorted { order[$0] < order[$1] }.map { started[$0] }
+      // Back in the parts' order (`started` follows `order`).
+      results = zip(order, started).sorted { $0.0 < $1.0 }.map(\.1)
     }
     var solved: [PlanningResult] = []
     for result in results {
