@@ -31,8 +31,10 @@ import SROScenario
 /// 5. the LP's support searched from the best roster
 ///    (``RoundingStage/Neighbourhood/lpSupport``);
 /// 6. the pattern bound (unless 3b priced it) and its master's support
-///    searched as in 3b, then branch-and-cut for the
-///    rest of the time, with the best roster re-staffed on a second
+///    searched as in 3b, then a brief branch-and-cut for a roster better
+///    than the best (``BranchAndCutStage/underTheBest``: finding none is
+///    the proof), then branch-and-cut for the
+///    rest of the time, each with the best roster re-staffed on a second
 ///    thread meanwhile, if the part may have one
 ///    (``BranchAndCutStage/reStaffsBeside``, ``borrowSecondThread()``).
 ///
@@ -147,6 +149,7 @@ struct PartSearch {
       BranchAndCutStage(limit: .briefly, fromBest: true, reStaffsBeside: true),
       RoundingStage(neighbourhood: .lpSupport),
       PatternBoundStage(), RoundingStage(neighbourhood: .patternSupport),
+      BranchAndCutStage(limit: .briefly, fromBest: false, reStaffsBeside: true, underTheBest: true),
       BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true),
     ]
   }

@@ -88,6 +88,14 @@ struct SearchState {
   /// is a better roster's (`nil` without a roster).
   var underBest: Double? { best?.objective.map { $0 - (step ?? 1e-6) / 2 } }
 
+  /// The most a better roster than the best can cost: a step under it on
+  /// the objective's grid (with a thousandth of a step's margin for
+  /// rounding), else ``underBest`` (`nil` without a roster).
+  var nextBetter: Double? {
+    guard let step else { return underBest }
+    return best?.objective.map { $0 - step + step / 1000 }
+  }
+
   /// Whether `value` is below ``underBest`` (any value, without a roster).
   func isBelowBest(_ value: Double) -> Bool { value < underBest ?? .infinity }
 

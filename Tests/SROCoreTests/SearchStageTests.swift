@@ -400,6 +400,7 @@ import Testing
     case let branchAndCut as BranchAndCutStage:
       "branch-and-cut \(branchAndCut.limit)" + (branchAndCut.fromBest ? " from the best" : "")
         + (branchAndCut.reStaffsBeside ? ", re-staffing beside" : "")
+        + (branchAndCut.underTheBest ? ", under the best" : "")
     default: "\(type(of: stage))"
     }
   }
@@ -419,6 +420,7 @@ import Testing
         "rounding: rounded LP", "re-staffing", "pattern bound if the LP looks weak",
         "rounding: pattern support", "branch-and-cut briefly from the best, re-staffing beside",
         "rounding: LP support", "pattern bound", "rounding: pattern support",
+        "branch-and-cut briefly, re-staffing beside, under the best",
         "branch-and-cut untilDeadline, re-staffing beside",
       ])
   }

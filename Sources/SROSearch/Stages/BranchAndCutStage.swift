@@ -26,6 +26,15 @@ struct BranchAndCutStage: SearchStage {
   /// the better of the two rosters kept. The search ends once the
   /// re-staffing meets the bound it started with.
   var reStaffsBeside = false
+  /// Whether the search looks only for rosters better than the best by a
+  /// step of the objective's grid (``SearchState/nextBetter``): a row caps
+  /// the objective there, and the binaries that no such roster can set
+  /// otherwise are fixed by the LP relaxation's reduced costs
+  /// (``ReducedCostFixing``). GLPK's presolved search (`fromBest` false)
+  /// starts without a roster, so it can neither prune by one nor fix by
+  /// reduced costs itself; when the best roster is optimal, finding none
+  /// is the proof. Without a roster the search is as usual.
+  var underTheBest = false
   /// The search itself: GLPK's branch-and-cut (a test may stand in for it).
   var branchAndCut: @Sendable (Model, SolverOptions) throws(SolverError) -> Solution = {
     (model, options) throws(SolverError) in try GLPK.solve(model, options: options)
@@ -52,9 +61,21 @@ struct BranchAndCutStage: SearchStage {
           bound: restricted ? nil : $0.bound.map { SearchState.reported($0, step: step, constant: constant) })
       }
     }
-    let (model, branchAndCut) = (search.coverage.model, self.branchAndCut)
+    var model = search.coverage.model
+    let cutoff = underTheBest && model.sense == .minimize ? state.nextBetter : nil
+    if let cutoff {
+      if let relaxation = state.relaxation {
+        let fixing = ReducedCostFixing(relaxation: relaxation).fixing(model, under: cutoff)
+        model = fixing.model
+        state.note(
+          "searching under \(cutoff): \(fixing.fixed) of \(model.variables.count) binaries fixed by reduced costs"
+        )
+      }
+      model.addConstraint(model.objective <= cutoff, name: Name("cutoff"))
+    }
+    let (searchedModel, branchAndCut) = (model, self.branchAndCut)
     let solve = { @Sendable (options: SolverOptions) in
-      Result { () throws(SolverError) in try branchAndCut(model, options) }
+      Result { () throws(SolverError) in try branchAndCut(searchedModel, options) }
     }
     let searched: Result<Solution, SolverError>
     var reStaffed: Solution?
@@ -77,8 +98,15 @@ struct BranchAndCutStage: SearchStage {
       "branch-and-cut \(solution.status.rawValue) \(solution.objective ?? .nan), bound \(solution.bound ?? .nan)"
     )
     if !restricted {
-      state.bound = max(
-        state.bound, solution.status == .optimal ? solution.objective ?? 0 : solution.bound ?? 0)
+      // Under a cutoff, no roster below it is proof that none beats the
+      // best; a bound of the search under it bounds the part's optimum
+      // only up to the best roster's value.
+      if let cutoff, solution.status == .infeasible {
+        state.bound = max(state.bound, cutoff)
+      } else {
+        let found = solution.status == .optimal ? solution.objective ?? 0 : solution.bound ?? 0
+        state.bound = max(state.bound, min(found, cutoff ?? found))
+      }
     }
     state.offer(solution)
     if let reStaffed {
