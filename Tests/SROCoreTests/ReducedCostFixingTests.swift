@@ -39,7 +39,8 @@ import Testing
   @Test func reducedCostsAreTheCostsLessTheColumnsPricedByTheDuals() {
     let example = Example()
     let costs = ReducedCostFixing.reducedCosts(of: example.model, rowDuals: [1])
-    #expect(costs[example.a] == 0 && costs[example.b] == 9 && costs[example.c] == -5)
+    #expect(costs.map(\.variable) == [example.a, example.b, example.c])
+    #expect(costs.map(\.reducedCost) == [0, 9, -5])
   }
 
   /// Under 0, b (9 > 3) and c (5 > 3) are fixed: b at 0, c at 1; a, with
@@ -74,5 +75,30 @@ import Testing
     var other = example.model
     other.addConstraint(LinearExpression.sum([example.a, example.c]) <= 2, name: Name("other"))
     #expect(ReducedCostFixing(relaxation: relaxation).fixing(other, under: 0).fixed == 0)
+    var wider = example.model
+    _ = wider.addVariable(Name("d"), kind: .binary)
+    #expect(ReducedCostFixing(relaxation: relaxation).fixing(wider, under: 0).fixed == 0)
+  }
+
+  /// Only free binaries are fixed: minimise 10x + 10p + 10i + 10z with p a
+  /// binary pinned at 1, i an integer in [0, 3] and z continuous in
+  /// [0, 1]. The LP's optimum is 10 (p alone) and every reduced cost 10;
+  /// under 15 a roster leaves x at 0, while fixing p at 0 would leave no
+  /// roster at all (a false proof), and i and z are no binaries.
+  @Test func pinnedIntegerAndContinuousColumnsAreLeftAlone() throws {
+    var model = Model()
+    let x = model.addVariable(Name("x"), kind: .binary)
+    let p = model.addVariable(Name("p"), kind: .binary, lowerBound: 1, upperBound: 1)
+    let i = model.addVariable(Name("i"), kind: .integer, upperBound: 3)
+    let z = model.addVariable(Name("z"), kind: .continuous, upperBound: 1)
+    model.setObjective(.minimize, LinearExpression(terms: [(x, 10), (p, 10), (i, 10), (z, 10)]))
+    let relaxation = try GLPK.solveRelaxation(model, options: SolverOptions())
+    #expect(relaxation.objective == 10)
+    let (fixed, count) = ReducedCostFixing(relaxation: relaxation).fixing(model, under: 15)
+    #expect(count == 1)
+    #expect(fixed[x].upperBound == 0)
+    #expect(fixed[p].lowerBound == 1 && fixed[p].upperBound == 1)
+    #expect(fixed[i].lowerBound == 0 && fixed[i].upperBound == 3)
+    #expect(fixed[z].lowerBound == 0 && fixed[z].upperBound == 1)
   }
 }

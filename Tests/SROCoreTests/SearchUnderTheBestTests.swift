@@ -69,19 +69,24 @@ import Testing
     #expect(fixed.allSatisfy { abs(best.values[$0] - model.variables[$0].lowerBound) < 1e-9 })
   }
 
-  /// What GLPK reports under the cutoff bounds the part only up to the
-  /// best roster: a bound above the cutoff (no roster under it) proves the
-  /// best, "infeasible" proves it, and a search without a roster in the
-  /// state runs on the model as it is.
-  @Test func aBoundUnderTheCutoffCountsOnlyUpToTheBest() throws {
-    for status in [SolveStatus.noSolutionFound, .infeasible] {
+  /// What GLPK reports under the cap counts only up to the best roster:
+  /// a bound under the cap is taken as it is, one above the cap (no roster
+  /// under it) and "infeasible" (without a bound) prove the best, and a
+  /// search without a roster in the state runs on the model as it is.
+  @Test func whatTheSearchUnderTheCapReportsCountsOnlyUpToTheBest() throws {
+    let cap = optimum - 0.25 + 0.25 / 1000
+    let reports: [(SolveStatus, Double?, Double)] = [
+      (.noSolutionFound, 34, 34), (.noSolutionFound, 1e9, cap), (.infeasible, nil, cap),
+    ]
+    for (status, bound, expected) in reports {
       var state = try stateWithTheOptimum()
       var stage = BranchAndCutStage(limit: .untilDeadline, fromBest: false, underTheBest: true)
       stage.branchAndCut = { _, _ in
-        Solution(status: status, objective: nil, bound: 1e9, values: [], solveTime: .zero)
+        Solution(status: status, objective: nil, bound: bound, values: [], solveTime: .zero)
       }
       try stage.run(on: search, &state)
-      #expect(state.bound < optimum && state.attainable(state.bound) == optimum)
+      #expect(abs(state.bound - expected) < 1e-9)
+      #expect((state.proven(state.best) != nil) == (expected == cap))
     }
     var state = freshState()
     try RelaxationStage().run(on: search, &state)
@@ -93,5 +98,19 @@ import Testing
     }
     try stage.run(on: search, &state)
     #expect(rows.withLock { $0 } == search.coverage.model.constraints.count)
+  }
+
+  /// A better roster costs at most a step under the best (less a
+  /// thousandth of a step); without a grid, half of 1e-6 under it.
+  @Test func theNextBetterRosterIsAStepUnderTheBest() throws {
+    var state = try stateWithTheOptimum()
+    #expect(state.nextBetter == optimum - 0.25 + 0.00025)
+    var model = Model()
+    let share = model.addVariable(Name("share"), kind: .continuous, upperBound: 1)
+    model.setObjective(.minimize, LinearExpression(terms: [(share, 0.3)]))
+    state = SearchState(model: model, timeLimit: nil, log: .silent, knownBound: nil)
+    #expect(state.nextBetter == nil)
+    state.best = Solution(status: .feasible, objective: 2, bound: nil, values: [1], solveTime: .zero)
+    #expect(state.step == nil && state.nextBetter == state.underBest && state.nextBetter == 2 - 5e-7)
   }
 }

@@ -32,8 +32,12 @@ struct BranchAndCutStage: SearchStage {
   /// otherwise are fixed by the LP relaxation's reduced costs
   /// (``ReducedCostFixing``). GLPK's presolved search (`fromBest` false)
   /// starts without a roster, so it can neither prune by one nor fix by
-  /// reduced costs itself; when the best roster is optimal, finding none
-  /// is the proof. Without a roster the search is as usual.
+  /// reduced costs itself. When the best roster is optimal, GLPK can prove
+  /// that no roster lies under the cap (it reports the capped model
+  /// infeasible): that is the proof; a search the time limit ends proves
+  /// nothing. The best roster lies above the cap, so it is never the
+  /// search's start, even with `fromBest`. Without a roster the search is
+  /// as usual.
   var underTheBest = false
   /// The search itself: GLPK's branch-and-cut (a test may stand in for it).
   var branchAndCut: @Sendable (Model, SolverOptions) throws(SolverError) -> Solution = {
@@ -48,7 +52,9 @@ struct BranchAndCutStage: SearchStage {
     case .untilDeadline: mipOptions.timeLimit = state.remaining()
     }
     mipOptions.stopAtObjective = state.attainable(state.bound)
-    if fromBest {
+    var model = search.coverage.model
+    let cutoff = underTheBest && model.sense == .minimize ? state.nextBetter : nil
+    if fromBest, cutoff == nil {
       mipOptions.startingSolution = state.best?.values
       mipOptions.startingBasis = state.basis
     }
@@ -61,14 +67,12 @@ struct BranchAndCutStage: SearchStage {
           bound: restricted ? nil : $0.bound.map { SearchState.reported($0, step: step, constant: constant) })
       }
     }
-    var model = search.coverage.model
-    let cutoff = underTheBest && model.sense == .minimize ? state.nextBetter : nil
     if let cutoff {
       if let relaxation = state.relaxation {
         let fixing = ReducedCostFixing(relaxation: relaxation).fixing(model, under: cutoff)
         model = fixing.model
         state.note(
-          "searching under \(cutoff): \(fixing.fixed) of \(model.variables.count) binaries fixed by reduced costs"
+          "searching under \(cutoff): \(fixing.fixed) of \(model.variables.count) columns fixed by reduced costs"
         )
       }
       model.addConstraint(model.objective <= cutoff, name: Name("cutoff"))
