@@ -102,15 +102,16 @@ struct BranchAndCutStage: SearchStage {
       "branch-and-cut \(solution.status.rawValue) \(solution.objective ?? .nan), bound \(solution.bound ?? .nan)"
     )
     if !restricted {
-      // Under a cutoff, no roster below it is proof that none beats the
-      // best; a bound of the search under it bounds the part's optimum
-      // only up to the best roster's value.
-      if let cutoff, solution.status == .infeasible {
-        state.bound = max(state.bound, cutoff)
-      } else {
-        let found = solution.status == .optimal ? solution.objective ?? 0 : solution.bound ?? 0
-        state.bound = max(state.bound, min(found, cutoff ?? found))
+      // Under a cutoff, no roster below it (infeasible) is proof that none
+      // beats the best; any bound of the search under it bounds the part's
+      // optimum only up to the cutoff.
+      let found: Double
+      switch solution.status {
+      case .infeasible where cutoff != nil: found = .infinity
+      case .optimal: found = solution.objective ?? 0
+      default: found = solution.bound ?? 0
       }
+      state.bound = max(state.bound, min(found, cutoff ?? found))
     }
     state.offer(solution)
     if let reStaffed {
