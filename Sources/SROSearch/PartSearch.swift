@@ -25,6 +25,11 @@ import SROScenario
 ///    (``pricingBesideBranchAndCut(_:price:)``), and, if its last master
 ///    LP is below the best roster, that master's support searched from the
 ///    best roster (``RoundingStage/Neighbourhood/patternSupport``);
+/// 3c. when the roster is still more than twice the bound after that
+///    pricing (``SearchState/boundLooksWeak``), re-staffing again,
+///    persistently, for a heuristic stage's time: no later stage is
+///    likely to prove such a roster optimal, and re-staffing is what
+///    lowers it (``ReStaffingStage/onlyWhenBoundLooksWeak``);
 /// 4. branch-and-cut from the best roster (``BranchAndCutStage``), briefly
 ///    when stages 5 and 6 follow, with the best roster re-staffed on a
 ///    second thread meanwhile (as in stage 6);
@@ -38,7 +43,7 @@ import SROScenario
 ///    thread meanwhile, if the part may have one
 ///    (``BranchAndCutStage/reStaffsBeside``, ``borrowSecondThread()``).
 ///
-/// Stages 2, 3 and 5 and the searches around the pattern master's optimum
+/// Stages 2, 3, 3c and 5 and the searches around the pattern master's optimum
 /// are heuristics: each may take a quarter of the time limit (at least
 /// 200 ms), or ``roundingCap`` without one. On a restricted model
 /// (``isRestricted``) stages 2 and 3 are followed by branch-and-cut to the
@@ -145,6 +150,7 @@ struct PartSearch {
     return [
       RoundingStage(neighbourhood: .roundedLP), ReStaffingStage(),
       PatternBoundStage(onlyWhenLPLooksWeak: true),
+      ReStaffingStage(onlyWhenBoundLooksWeak: true),
       RoundingStage(neighbourhood: .patternSupport),
       BranchAndCutStage(limit: .briefly, fromBest: true, reStaffsBeside: true),
       RoundingStage(neighbourhood: .lpSupport),

@@ -96,6 +96,13 @@ struct SearchState {
     return best?.objective.map { $0 - step + step / 1000 }
   }
 
+  /// Whether the best roster is more than twice the bound (and a step):
+  /// a bound that branch-and-cut rarely closes within a time limit.
+  var boundLooksWeak: Bool {
+    guard let objective = best?.objective else { return false }
+    return objective > 2 * bound + (step ?? 0)
+  }
+
   /// Whether `value` is below ``underBest`` (any value, without a roster).
   func isBelowBest(_ value: Double) -> Bool { value < underBest ?? .infinity }
 

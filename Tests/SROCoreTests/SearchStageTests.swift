@@ -377,6 +377,37 @@ import Testing
     #expect(state.pricedWeeks)
   }
 
+  /// Stage 3c re-staffs only while the best roster is more than twice
+  /// the bound, and then persistently: from the greedy roster with the
+  /// bound at half of it it leaves the roster as it is; a unit under
+  /// that, it improves it, to a valid roster no better than the optimum.
+  @Test func reStaffingAgainWaitsForAWeakBound() throws {
+    let lines = Mutex<[String]>([])
+    var state = SearchState(
+      model: search.coverage.model, timeLimit: nil,
+      log: .lines { line in lines.withLock { $0.append(line) } }, knownBound: nil)
+    try ReStaffingStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
+    #expect(state.best == nil)  // no roster yet: nothing to call weak
+    let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
+    let objective = try #require(greedy.objective)
+    state.best = greedy
+    state.bound = (objective - (state.step ?? 0)) / 2  // the roster at twice the bound: not weak yet
+    #expect(!state.boundLooksWeak)
+    try ReStaffingStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
+    #expect(state.best?.values == greedy.values)
+    #expect(lines.withLock { $0 }.isEmpty)
+    state.bound -= 1  // more than twice
+    #expect(state.boundLooksWeak)
+    try ReStaffingStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
+    let reStaffed = try validatedObjective(state)
+    #expect(reStaffed < objective - 1e-9)
+    #expect(reStaffed >= optimum - 1e-9)
+    #expect(
+      lines.withLock { $0 }.contains {
+        $0.contains("re-staffed a few schools at a time again, the bound looking weak")
+      })
+  }
+
   /// The week's model restricted to every eligible pair: the same
   /// rosters, but a restricted model (``PartSearch/isRestricted``), whose
   /// branch-and-cut raises no bound.
@@ -394,7 +425,9 @@ import Testing
     switch stage {
     case let rounding as RoundingStage: "rounding: \(rounding.neighbourhood.rawValue)"
     case let reStaffing as ReStaffingStage:
-      reStaffing.untilDeadline ? "re-staffing to the deadline" : "re-staffing"
+      reStaffing.untilDeadline
+        ? "re-staffing to the deadline"
+        : reStaffing.onlyWhenBoundLooksWeak ? "re-staffing if the bound looks weak" : "re-staffing"
     case let pricing as PatternBoundStage:
       pricing.onlyWhenLPLooksWeak ? "pattern bound if the LP looks weak" : "pattern bound"
     case let branchAndCut as BranchAndCutStage:
@@ -418,7 +451,8 @@ import Testing
     #expect(
       described(search) == [
         "rounding: rounded LP", "re-staffing", "pattern bound if the LP looks weak",
-        "rounding: pattern support", "branch-and-cut briefly from the best, re-staffing beside",
+        "re-staffing if the bound looks weak", "rounding: pattern support",
+        "branch-and-cut briefly from the best, re-staffing beside",
         "rounding: LP support", "pattern bound", "rounding: pattern support",
         "branch-and-cut briefly, re-staffing beside, under the best",
         "branch-and-cut untilDeadline, re-staffing beside",

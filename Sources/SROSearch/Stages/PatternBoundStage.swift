@@ -21,10 +21,7 @@ struct PatternBoundStage: SearchStage {
   var onlyWhenLPLooksWeak = false
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
-    if onlyWhenLPLooksWeak {
-      guard let objective = state.best?.objective, objective > 2 * state.bound + (state.step ?? 0)
-      else { return }
-    }
+    if onlyWhenLPLooksWeak, !state.boundLooksWeak { return }
     let coverage = search.coverage
     guard !state.pricedWeeks, let pricing = WeekPricing(instance: coverage.instance) else { return }
     state.pricedWeeks = true
