@@ -22,14 +22,16 @@ import SROScenario
 /// 3b. the pattern bound (``PatternBoundStage``) when the roster is still
 ///    more than twice the bound, with a brief branch-and-cut beside it when
 ///    the part has a second thread and a time limit
-///    (``pricingBesideBranchAndCut(_:price:)``), and, if its last master
-///    LP is below the best roster, that master's support searched from the
-///    best roster (``RoundingStage/Neighbourhood/patternSupport``);
-/// 3c. when the roster is still more than twice the bound after that
-///    pricing (``SearchState/boundLooksWeak``), re-staffing again,
-///    persistently, for a heuristic stage's time: no later stage is
-///    likely to prove such a roster optimal, and re-staffing is what
-///    lowers it (``ReStaffingStage/onlyWhenBoundLooksWeak``);
+///    (``pricingBesideBranchAndCut(_:price:)``);
+/// 3c. when the roster is still more than twice the bound after 3b
+///    (``SearchState/boundLooksWeak``; the pattern bound cannot be priced
+///    on every week), re-staffing again, with a time limit persistently,
+///    for a heuristic stage's time: no later stage is likely to prove such
+///    a roster optimal, and re-staffing is what lowers it
+///    (``ReStaffingStage/Length/againWhileBoundLooksWeak``); then, if
+///    3b's last master LP is below the best roster, that master's support
+///    searched from the best roster
+///    (``RoundingStage/Neighbourhood/patternSupport``);
 /// 4. branch-and-cut from the best roster (``BranchAndCutStage``), briefly
 ///    when stages 5 and 6 follow, with the best roster re-staffed on a
 ///    second thread meanwhile (as in stage 6);
@@ -127,7 +129,7 @@ struct PartSearch {
     guard state.relaxation?.status == .optimal, !state.isOver else {
       if let start = reStaffedBesideLP ?? state.fallback {
         state.best = start
-        if !state.isOver { try ReStaffingStage(untilDeadline: true).run(on: withQuickReStaffing, &state) }
+        if !state.isOver { try ReStaffingStage(length: .untilDeadline).run(on: withQuickReStaffing, &state) }
       }
       return state.outcome()
     }
@@ -150,7 +152,7 @@ struct PartSearch {
     return [
       RoundingStage(neighbourhood: .roundedLP), ReStaffingStage(),
       PatternBoundStage(onlyWhenLPLooksWeak: true),
-      ReStaffingStage(onlyWhenBoundLooksWeak: true),
+      ReStaffingStage(length: .againWhileBoundLooksWeak),
       RoundingStage(neighbourhood: .patternSupport),
       BranchAndCutStage(limit: .briefly, fromBest: true, reStaffsBeside: true),
       RoundingStage(neighbourhood: .lpSupport),

@@ -50,9 +50,11 @@ struct ReStaffing {
   /// Whether rounds repeat: from the smallest neighbourhoods again after a
   /// round that improves the roster, else one level up — twice the
   /// schools and officers searched together — where the smaller ones are
-  /// at a local optimum, up to ``largest`` schools. For the last stage of
-  /// a search, when nothing comes after it; otherwise the search is one
-  /// round.
+  /// at a local optimum, up to ``largest`` schools. For a search with a
+  /// time limit that has the time: the last stage of a search, when
+  /// nothing comes after it, a re-staffing beside another job, and stage
+  /// 3c where the bound looks weak (``ReStaffingStage/Length``); otherwise
+  /// the search is one round.
   ///
   /// A persistent round takes its kinds of neighbourhood in turn, the
   /// kind whose searches have taken least time so far next: a greedy

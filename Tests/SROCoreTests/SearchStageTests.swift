@@ -157,7 +157,7 @@ import Testing
         model: search.coverage.model, timeLimit: options.timeLimit,
         log: .lines { line in lines.withLock { $0.append(line) } }, knownBound: nil)
       state.best = greedy
-      try ReStaffingStage(untilDeadline: untilDeadline)
+      try ReStaffingStage(length: untilDeadline ? .untilDeadline : .oneRound)
         .run(on: PartSearch(coverage: search.coverage, options: options), &state)
       let objective = try validatedObjective(state)
       #expect(objective < (try #require(greedy.objective)) - 1e-9)
@@ -378,27 +378,29 @@ import Testing
   }
 
   /// Stage 3c re-staffs only while the best roster is more than twice
-  /// the bound, and then persistently: from the greedy roster with the
-  /// bound at half of it it leaves the roster as it is; a unit under
+  /// the bound: from the greedy roster with the bound at half of it it
+  /// leaves the roster as it is (and takes up no fallback); a unit under
   /// that, it improves it, to a valid roster no better than the optimum.
   @Test func reStaffingAgainWaitsForAWeakBound() throws {
     let lines = Mutex<[String]>([])
+    let again = ReStaffingStage(length: .againWhileBoundLooksWeak)
     var state = SearchState(
       model: search.coverage.model, timeLimit: nil,
       log: .lines { line in lines.withLock { $0.append(line) } }, knownBound: nil)
-    try ReStaffingStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
-    #expect(state.best == nil)  // no roster yet: nothing to call weak
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
     let objective = try #require(greedy.objective)
+    state.fallback = greedy
+    try again.run(on: search, &state)
+    #expect(state.best == nil)  // no best roster yet: nothing to call weak
     state.best = greedy
     state.bound = (objective - (state.step ?? 0)) / 2  // the roster at twice the bound: not weak yet
     #expect(!state.boundLooksWeak)
-    try ReStaffingStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
+    try again.run(on: search, &state)
     #expect(state.best?.values == greedy.values)
     #expect(lines.withLock { $0 }.isEmpty)
     state.bound -= 1  // more than twice
     #expect(state.boundLooksWeak)
-    try ReStaffingStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
+    try again.run(on: search, &state)
     let reStaffed = try validatedObjective(state)
     #expect(reStaffed < objective - 1e-9)
     #expect(reStaffed >= optimum - 1e-9)
@@ -406,6 +408,21 @@ import Testing
       lines.withLock { $0 }.contains {
         $0.contains("re-staffed a few schools at a time again, the bound looking weak")
       })
+  }
+
+  /// Only the re-staffings that have the time persist (repeat and grow
+  /// their rounds), and only with a time limit: without one, every
+  /// re-staffing of the pipeline keeps to one round, so that the roster
+  /// does not depend on how long its searches take.
+  @Test func reStaffingPersistsOnlyWithATimeLimit() {
+    let unlimited = freshState()
+    let limited = SearchState(
+      model: search.coverage.model, timeLimit: .seconds(60), log: .silent, knownBound: nil)
+    for length in [ReStaffingStage.Length.oneRound, .untilDeadline, .againWhileBoundLooksWeak] {
+      let stage = ReStaffingStage(length: length)
+      #expect(!stage.isPersistent(in: unlimited))
+      #expect(stage.isPersistent(in: limited) == (length != .oneRound))
+    }
   }
 
   /// The week's model restricted to every eligible pair: the same
@@ -425,9 +442,11 @@ import Testing
     switch stage {
     case let rounding as RoundingStage: "rounding: \(rounding.neighbourhood.rawValue)"
     case let reStaffing as ReStaffingStage:
-      reStaffing.untilDeadline
-        ? "re-staffing to the deadline"
-        : reStaffing.onlyWhenBoundLooksWeak ? "re-staffing if the bound looks weak" : "re-staffing"
+      switch reStaffing.length {
+      case .oneRound: "re-staffing"
+      case .untilDeadline: "re-staffing to the deadline"
+      case .againWhileBoundLooksWeak: "re-staffing if the bound looks weak"
+      }
     case let pricing as PatternBoundStage:
       pricing.onlyWhenLPLooksWeak ? "pattern bound if the LP looks weak" : "pattern bound"
     case let branchAndCut as BranchAndCutStage:

@@ -3,33 +3,55 @@ import SROFormulation
 
 /// The best solution (or, when the rounding before found none in its
 /// time, the greedy fallback) improved a few schools at a time, every
-/// other pair fixed (``ReStaffing``): for a heuristic stage's time, or, with
-/// ``untilDeadline`` and a time limit, persistently until the search's
-/// deadline (where the time goes when the LP relaxation did not finish).
+/// other pair fixed (``ReStaffing``), for as long as ``length`` says: one
+/// round for a heuristic stage's time (stage 3); with a time limit,
+/// persistently until the search's deadline (where the time goes when the
+/// LP relaxation did not finish); or, while the bound looks weak after the
+/// pattern bound (stage 3c), persistently for a heuristic stage's time.
 /// With a time limit and a second thread for the part
 /// (``PartSearch/borrowSecondThread()``), a persistent re-staffing runs
 /// beside it on that thread, the two sharing their best roster
 /// (``SharedRoster``).
 struct ReStaffingStage: SearchStage {
-  /// Whether to keep re-staffing until the deadline.
-  var untilDeadline = false
-  /// Whether to run only while the best roster is more than twice the
-  /// bound (``SearchState/boundLooksWeak``), and then persistently (rounds
-  /// repeat and grow, as until a deadline) for a heuristic stage's time.
-  /// After the pattern bound, such a gap is one that branch-and-cut does
-  /// not close within a time limit: on variety week w19 (tight weekly
-  /// caps, roster about 3,000 against a bound of 1,270) the time goes
-  /// further here (benchmarks/RESULTS.md, "Re-staffing again where the
-  /// bound stays weak").
-  var onlyWhenBoundLooksWeak = false
+  /// How long the stage re-staffs, and when.
+  enum Length: Sendable {
+    /// One round of each kind of neighbourhood, for a heuristic stage's
+    /// time (``PartSearch/roundingLimit(_:)``).
+    case oneRound
+    /// With a time limit, persistently until the search's deadline;
+    /// without one, as ``oneRound``.
+    case untilDeadline
+    /// Only while the best roster is more than twice the bound
+    /// (``SearchState/boundLooksWeak``); then, with a time limit,
+    /// persistently for a heuristic stage's time, and without one as
+    /// ``oneRound``. After the pattern bound, such a gap is one that
+    /// branch-and-cut does not close within a time limit, and re-staffing
+    /// is what lowers the roster: on variety week w19 (tight weekly caps,
+    /// roster about 3,000 against a bound of 1,270) the time goes further
+    /// here (benchmarks/RESULTS.md, "Re-staffing again where the bound
+    /// stays weak").
+    case againWhileBoundLooksWeak
+  }
+
+  var length = Length.oneRound
+
+  /// Whether the re-staffing repeats and grows its rounds
+  /// (``ReStaffing/persistent``): for ``Length/untilDeadline`` and
+  /// ``Length/againWhileBoundLooksWeak``, and only with a time limit. A
+  /// persistent round's order depends on how long its searches take, so
+  /// without a time limit every re-staffing of the pipeline keeps to one
+  /// round and the roster does not depend on the machine.
+  func isPersistent(in state: SearchState) -> Bool {
+    length != .oneRound && state.deadline != nil
+  }
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
-    if onlyWhenBoundLooksWeak, !state.boundLooksWeak { return }
+    if length == .againWhileBoundLooksWeak, !state.boundLooksWeak { return }
     guard let start = state.best ?? state.fallback else { return }
-    let searchDeadline = untilDeadline ? state.deadline : nil
-    let persistent = searchDeadline != nil || onlyWhenBoundLooksWeak
+    let persistent = isPersistent(in: state)
     let target = state.attainable(state.bound)
-    let deadline = searchDeadline ?? state.clock.now + search.roundingLimit(state)
+    let deadline =
+      (length == .untilDeadline ? state.deadline : nil) ?? state.clock.now + search.roundingLimit(state)
     let progress = search.options.partProgress
     /// The re-staffing on this thread, sharing its best roster with one
     /// beside it, if any.
@@ -54,9 +76,9 @@ struct ReStaffingStage: SearchStage {
       improved = reStaffed(sharing: nil)
     }
     do { state.best = try improved.get() } catch { throw .solver(error) }
-    let why = onlyWhenBoundLooksWeak ? " again, the bound looking weak" : ""
+    let reason = length == .againWhileBoundLooksWeak ? " again, the bound looking weak" : ""
     state.note(
-      "re-staffed a few schools at a time\(why)\(beside ? " on two threads" : "")\(search.reStaffingNote): \(state.best?.objective ?? .nan)"
+      "re-staffed a few schools at a time\(reason)\(beside ? " on two threads" : "")\(search.reStaffingNote): \(state.best?.objective ?? .nan)"
     )
   }
 }
