@@ -33,6 +33,7 @@ struct ReStaffingStage: SearchStage {
     case againWhileBoundLooksWeak
   }
 
+  /// How long this stage re-staffs (one round unless told otherwise).
   var length = Length.oneRound
 
   /// Whether the re-staffing repeats and grows its rounds
