@@ -151,7 +151,7 @@ struct PartSearch {
     }
     return [
       RoundingStage(neighbourhood: .roundedLP), ReStaffingStage(),
-      PatternBoundStage(onlyWhenLPLooksWeak: true),
+      PatternBoundStage(onlyWhenBoundLooksWeak: true),
       ReStaffingStage(length: .againWhileBoundLooksWeak),
       RoundingStage(neighbourhood: .patternSupport),
       BranchAndCutStage(limit: .briefly, fromBest: true, reStaffsBeside: true),

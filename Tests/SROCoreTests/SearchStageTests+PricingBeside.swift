@@ -56,14 +56,14 @@ extension SearchStageTests {
 }
 
 extension SearchStageTests {
-  /// Stage 3b (``PatternBoundStage/onlyWhenLPLooksWeak``) prices beside a
+  /// Stage 3b (``PatternBoundStage/onlyWhenBoundLooksWeak``) prices beside a
   /// brief branch-and-cut when the part has a second thread and a time
   /// limit; stage 6 prices alone (its branch-and-cut follows). Either way
   /// the roster is valid and the bound stays under the optimum.
   @Test func onlyTheWeakLPsPricingHasABranchAndCutBeside() throws {
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
     for (stage, beside) in [
-      (PatternBoundStage(onlyWhenLPLooksWeak: true), true), (PatternBoundStage(), false),
+      (PatternBoundStage(onlyWhenBoundLooksWeak: true), true), (PatternBoundStage(), false),
     ] {
       let lines = Mutex<[String]>([])
       var options = PlanningOptions()

@@ -364,16 +364,16 @@ import Testing
 
   @Test func patternBoundWaitsForAWeakLP() throws {
     var state = freshState()
-    try PatternBoundStage(onlyWhenLPLooksWeak: true).run(on: search, &state)
+    try PatternBoundStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
     #expect(!state.pricedWeeks)  // no roster yet: nothing to call weak
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
     let objective = try #require(greedy.objective)
     state.best = greedy
     state.bound = (objective - (state.step ?? 0)) / 2  // the roster at twice the bound: not weak yet
-    try PatternBoundStage(onlyWhenLPLooksWeak: true).run(on: search, &state)
+    try PatternBoundStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
     #expect(!state.pricedWeeks)
     state.bound -= 1  // more than twice
-    try PatternBoundStage(onlyWhenLPLooksWeak: true).run(on: search, &state)
+    try PatternBoundStage(onlyWhenBoundLooksWeak: true).run(on: search, &state)
     #expect(state.pricedWeeks)
   }
 
@@ -448,7 +448,7 @@ import Testing
       case .againWhileBoundLooksWeak: "re-staffing if the bound looks weak"
       }
     case let pricing as PatternBoundStage:
-      pricing.onlyWhenLPLooksWeak ? "pattern bound if the LP looks weak" : "pattern bound"
+      pricing.onlyWhenBoundLooksWeak ? "pattern bound if the bound looks weak" : "pattern bound"
     case let branchAndCut as BranchAndCutStage:
       "branch-and-cut \(branchAndCut.limit)" + (branchAndCut.fromBest ? " from the best" : "")
         + (branchAndCut.reStaffsBeside ? ", re-staffing beside" : "")
@@ -469,7 +469,7 @@ import Testing
       ])
     #expect(
       described(search) == [
-        "rounding: rounded LP", "re-staffing", "pattern bound if the LP looks weak",
+        "rounding: rounded LP", "re-staffing", "pattern bound if the bound looks weak",
         "re-staffing if the bound looks weak", "rounding: pattern support",
         "branch-and-cut briefly from the best, re-staffing beside",
         "rounding: LP support", "pattern bound", "rounding: pattern support",

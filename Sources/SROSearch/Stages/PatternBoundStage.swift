@@ -9,24 +9,26 @@ import SROFormulation
 /// best roster optimal and the bound still rises (``PatternBound/Patience``):
 /// up to half of what is left, or ``PartSearch/patternProofSearch``
 /// without a time limit.
-/// With ``onlyWhenLPLooksWeak``
-/// it runs only while the best roster is more than twice the bound: a
-/// weak LP, which branch-and-cut rarely closes in a second. Then, with a
+/// With ``onlyWhenBoundLooksWeak``
+/// it runs only while the best roster is more than twice the bound
+/// (``SearchState/boundLooksWeak``): a weak LP, which branch-and-cut
+/// rarely closes in a second. Then, with a
 /// time limit and a second thread for the part, a brief branch-and-cut
 /// runs beside the pricing, the first to prove the roster optimal ending
 /// the other (``PartSearch/pricingBesideBranchAndCut(_:price:)``): some
 /// weak LPs are closed by GLPK's cuts in a tenth of a second.
 struct PatternBoundStage: SearchStage {
-  /// Whether to price only when the best roster is more than twice the bound.
-  var onlyWhenLPLooksWeak = false
+  /// Whether to price only when the best roster is more than twice the
+  /// bound (``SearchState/boundLooksWeak``).
+  var onlyWhenBoundLooksWeak = false
 
   func run(on search: PartSearch, _ state: inout SearchState) throws(PlanningError) {
-    if onlyWhenLPLooksWeak, !state.boundLooksWeak { return }
+    if onlyWhenBoundLooksWeak, !state.boundLooksWeak { return }
     let coverage = search.coverage
     guard !state.pricedWeeks, let pricing = WeekPricing(instance: coverage.instance) else { return }
     state.pricedWeeks = true
     let patterns = PatternBound(scenario: coverage.scenario, blocks: coverage.blocks, pricing: pricing)
-    if onlyWhenLPLooksWeak {
+    if onlyWhenBoundLooksWeak {
       try search.pricingBesideBranchAndCut(&state) { (state, ended) throws(PlanningError) in
         try Self.price(patterns, of: coverage, &state, endedBy: ended)
       }
