@@ -50,6 +50,21 @@ void sro_stop_raise(int *stop) { __atomic_store_n(stop, 1, __ATOMIC_RELAXED); }
 
 int sro_stop_is_raised(const int *stop) { return stop_requested(stop); }
 
+void sro_value_lower(double *target, double value) {
+  double current = sro_value_load(target);
+  while (current != current || value < current) {
+    if (__atomic_compare_exchange(target, &current, &value, 0, __ATOMIC_RELAXED,
+                                  __ATOMIC_RELAXED))
+      return;
+  }
+}
+
+double sro_value_load(const double *source) {
+  double value;
+  __atomic_load(source, &value, __ATOMIC_RELAXED);
+  return value;
+}
+
 /* The simplex method from the problem's current basis, in one run: `stop`
    is looked at before it starts, the time limit covers it. (Runs of a few
    thousand iterations each, `stop` looked at between them, cost 3-90% more
@@ -170,6 +185,15 @@ static void time_cut_rounds(glp_tree *tree, sro_mip_params *p, double now) {
     p->cut_round_began = now;
 }
 
+/* Whether the run's bound has reached the caller's goal (bound_goal; a
+   minimisation). */
+static int bound_meets_goal(const sro_mip_params *p) {
+  if (p->bound_goal == NULL || !p->has_bound) return 0;
+  double goal = sro_value_load(p->bound_goal);
+  if (goal != goal || goal > 1e300 || goal < -1e300) return 0;
+  return p->best_bound >= (goal - p->objective_constant) * p->objective_scale;
+}
+
 static void on_branch_and_cut(glp_tree *tree, void *info) {
   sro_mip_params *p = info;
   double now = elapsed_ms(p);
@@ -191,6 +215,7 @@ static void on_branch_and_cut(glp_tree *tree, void *info) {
      node, a heuristic, the starting solution just offered) stops the
      search at the next point GLPK looks at the flag. */
   if (incumbent_meets_target(tree, p)) glp_ios_terminate(tree);
+  if (bound_meets_goal(p)) glp_ios_terminate(tree);
   /* GLPK checks tm_lim only at a few points (its LPs, the top of each
      round at a node); looking at the clock on every callback as well ends
      a long root (cuts, heuristics) sooner. */

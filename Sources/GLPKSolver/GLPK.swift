@@ -140,6 +140,7 @@ public enum GLPK {
         options, hasStart: start != nil, messageLevel: messageLevel, timeLimit: timeLimit,
         objectiveScale: objectiveScale, objectiveConstant: objectiveConstant)
       params.stop = options.stop.map { UnsafePointer($0.flag) }
+      params.bound_goal = options.stopAtBound.map { UnsafePointer($0.value) }
       let basis = options.startingBasis
       try (start ?? []).withUnsafeBufferPointer { buffer throws(SolverError) in
         params.start = start == nil ? nil : buffer.baseAddress
@@ -213,6 +214,8 @@ public enum GLPK {
     params.proximity_search = options.heuristics.contains(.proximitySearch) ? 1 : 0
     params.proximity_time_limit_ms = try SolverOptions.glpkMilliseconds(
       options.proximitySearchTimeLimit, option: "proximity search time limit")
+    params.objective_scale = objectiveScale
+    params.objective_constant = objectiveConstant
     if let target = options.stopAtObjective {
       // GLPK's units: model value = glpk value / scale + constant.
       params.has_target = 1

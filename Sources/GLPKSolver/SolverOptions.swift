@@ -65,6 +65,13 @@ public struct SolverOptions: Sendable {
   /// it stops the search at once. Compared with a relative tolerance of
   /// about 1e-9; must be finite; ignored for LPs (no incumbent to stop at).
   public var stopAtObjective: Double?
+  /// Stop branch-and-cut as soon as its bound reaches the goal, which
+  /// another thread may lower while it runs (``BoundGoal``): a roster
+  /// found beside the search is then proven optimal. The search ends with
+  /// what it has and its bound (status ``SolveStatus/feasible``, or
+  /// ``SolveStatus/noSolutionFound`` without a roster of its own). For
+  /// minimisations only; ignored for LPs.
+  public var stopAtBound: BoundGoal?
   /// Where the LP starts — the relaxation's, and the one before
   /// branch-and-cut when the presolver is off (a ``startingSolution``
   /// turns it off): a basis of the same model's LP, e.g.
@@ -146,6 +153,9 @@ extension SolverOptions {
     }
     if let target = stopAtObjective, !target.isFinite {
       throw .invalidOption("the objective to stop at must be finite, not \(target)")
+    }
+    if stopAtBound != nil, model.sense == .maximize {
+      throw .invalidOption("a bound to stop at is for minimisations only")
     }
     try startingBasis?.validate(for: model)
     if let start = startingSolution {

@@ -57,11 +57,13 @@ extension PartSearch {
   /// away, as the part's may only hold searches from rosters kept.
   /// `targetMet`, when given, is raised once the re-staffing meets
   /// `target`: a job that carries it as its stop request then ends too,
-  /// as nothing better is left for it to find.
+  /// as nothing better is left for it to find. `onBetterRoster`, when
+  /// given, is called with each better roster's objective as the
+  /// re-staffing finds it (``ReStaffing/onBetterRoster``).
   func besideReStaffing<Output: Sendable>(
     from start: Solution, target: Double, deadline: ContinuousClock.Instant, progress: PartProgress?,
     sharing: SharedRoster? = nil, memory: SettledSearches? = nil, targetMet: StopRequest? = nil,
-    _ job: @escaping @Sendable () -> Output
+    onBetterRoster: (@Sendable (Double) -> Void)? = nil, _ job: @escaping @Sendable () -> Output
   ) throws(PlanningError) -> (Output, Solution?) {
     guard borrowSecondThread() else { return (job(), nil) }
     defer { giveBackSecondThread() }
@@ -75,6 +77,7 @@ extension PartSearch {
       var reStaffing = search.reStaffing(
         persistent: true, progress: progress, sharing: sharing, stoppedBy: jobEnded, memory: memory)
       reStaffing.startsHalfway = sharing != nil
+      reStaffing.onBetterRoster = onBetterRoster
       let reStaffed = Result { () throws(SolverError) in
         try reStaffing.improve(start, target: target, deadline: deadline)
       }

@@ -24,7 +24,7 @@ public struct PlanningOptions: Sendable {
   /// The week's threads its unfinished parts leave free, which a part may
   /// borrow to re-staff a roster while its LP relaxation, its
   /// re-staffing and its branch-and-cut run
-  /// (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:_:)``),
+  /// (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:onBetterRoster:_:)``),
   /// or to search briefly while a weak LP's pattern bound is priced
   /// (``PartSearch/pricingBesideBranchAndCut(_:price:)``);
   /// `nil` for a part alone in its week, which has the second thread

@@ -33,6 +33,10 @@ struct ReStaffing {
   /// that the live progress line follows a long re-staffing; `nil` for
   /// nowhere.
   var progress: PartProgress?
+  /// Called with each better roster's objective as it is found (beside a
+  /// branch-and-cut, it lowers the bound at which that search ends:
+  /// ``GLPKSolver/BoundGoal``); `nil` for nothing.
+  var onBetterRoster: (@Sendable (Double) -> Void)?
   /// Each variable's objective coefficient, by index.
   private let objectiveCoefficient: [Double]
   /// Most branch-and-cut nodes of one small search: a limit that cuts
@@ -202,6 +206,7 @@ struct ReStaffing {
           best = found
           shared?.offer(found)
           progress?.report(objective: found.objective, bound: nil)
+          if let objective = found.objective { onBetterRoster?(objective) }
         }
       }
     }

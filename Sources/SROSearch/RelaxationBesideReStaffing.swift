@@ -6,7 +6,7 @@ extension PartSearch {
   /// Stage 1 (``RelaxationStage``) with a second thread put to work when
   /// the part may have one (``borrowSecondThread()``) and a time limit: while
   /// the LP relaxation runs, the greedy roster is re-staffed
-  /// (``besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:_:)``) until the LP ends.
+  /// (``besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:onBetterRoster:_:)``) until the LP ends.
   /// Returns that roster, which the search uses only when the LP did not
   /// finish (so its searches are quick, as after an unfinished LP:
   /// ``quickReStaffing``): a finished LP's stages run as they would alone,

@@ -92,8 +92,19 @@ struct SearchState {
   /// the objective's grid (with a thousandth of a step's margin for
   /// rounding), else ``underBest`` (`nil` without a roster).
   var nextBetter: Double? {
-    guard let step else { return underBest }
-    return best?.objective.map { $0 - step + step / 1000 }
+    guard step != nil else { return underBest }
+    return best?.objective.map(boundProving)
+  }
+
+  /// The least bound that proves a roster of `objective` optimal
+  /// (``proven(_:)``): a step under it on the objective's grid, with a
+  /// thousandth of a step's margin for rounding, else `objective` itself.
+  func boundProving(_ objective: Double) -> Double { Self.boundProving(objective, step: step) }
+
+  /// ``boundProving(_:)`` on the grid of `step` (`nil` for none).
+  static func boundProving(_ objective: Double, step: Double?) -> Double {
+    guard let step else { return objective }
+    return objective - step + step / 1000
   }
 
   /// Whether the best roster is more than twice the bound (and a step):

@@ -2,7 +2,7 @@ import Synchronization
 
 /// The threads of a week that its unfinished parts do not hold, lent to a
 /// part for a re-staffing beside its own search
-/// (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:_:)``) or
+/// (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:onBetterRoster:_:)``) or
 /// a brief branch-and-cut beside its pricing
 /// (``PartSearch/pricingBesideBranchAndCut(_:price:)``).
 ///

@@ -214,7 +214,8 @@ import Testing
   /// Each better roster is reported to the part's progress as it is
   /// found, so the live line follows a long re-staffing: seed 3's larger
   /// part, one round from the greedy 2,432, reports a falling objective
-  /// that ends at the roster returned (1,200).
+  /// that ends at the roster returned (1,200). ``ReStaffing/onBetterRoster``
+  /// hears the same objectives.
   @Test func eachBetterRosterIsReportedAsItIsFound() throws {
     let part = try #require(try generatedParts(seed: 3).first)
     let coverage = try CoverageModel(scenario: part)
@@ -225,8 +226,11 @@ import Testing
     }
     var search = reStaffing(coverage)
     search.progress = board.part(0)
+    let heard = Mutex<[Double]>([])
+    search.onBetterRoster = { objective in heard.withLock { $0.append(objective) } }
     let improved = try search.improve(greedy, target: 0, deadline: .now + .seconds(120))
     let objectives = reports.withLock { $0 }
+    #expect(heard.withLock { $0 } == objectives)
     #expect(objectives.count > 1)
     #expect(zip(objectives, objectives.dropFirst()).allSatisfy { $0 > $1 })
     #expect(objectives.first ?? 0 < 2432)

@@ -41,6 +41,14 @@ typedef struct sro_mip_params {
   int has_target;
   double target;
   double target_tolerance;
+  /* A bound another thread may lower at any time (sro_value_lower), in the
+     model's units (model value = GLPK value / objective_scale +
+     objective_constant), or NULL: the run (a minimisation) ends once its
+     own bound is at least it, as a roster found elsewhere is then proven
+     optimal. NaN or infinite: none yet. */
+  const double *bound_goal;
+  double objective_scale;
+  double objective_constant;
   /* A flag another thread may raise (sro_stop_raise) to end the run at the
      next point it is looked at (before the first LP, at every callback), or
      NULL. */
@@ -87,6 +95,14 @@ void sro_stop_raise(int *stop);
 
 /// Whether a stop flag is raised (an atomic load; any thread).
 int sro_stop_is_raised(const int *stop);
+
+/// Stores `value` in `*target` if it is below the value there (or that is
+/// NaN): an atomic compare-and-swap loop, so writers on any threads only
+/// ever lower it.
+void sro_value_lower(double *target, double value);
+
+/// The value in `*source` (an atomic load; any thread).
+double sro_value_load(const double *source);
 
 /// glp_simplex with the given message level and time limit (ms, 0 none).
 /// With `presolve`, one run of GLPK's presolving simplex. Without it, the

@@ -22,9 +22,10 @@ struct BranchAndCutStage: SearchStage {
   let fromBest: Bool
   /// Whether, with a time limit and a second thread for the part
   /// (``PartSearch/borrowSecondThread()``), the best roster is re-staffed
-  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:_:)``),
+  /// beside the search (``PartSearch/besideReStaffing(from:target:deadline:progress:sharing:memory:targetMet:onBetterRoster:_:)``),
   /// the better of the two rosters kept. The search ends once the
-  /// re-staffing meets the bound it started with.
+  /// re-staffing meets the bound it started with, or once its own bound
+  /// proves the re-staffing's roster optimal.
   var reStaffsBeside = false
   /// Whether the search looks only for rosters better than the best by a
   /// step of the objective's grid (``SearchState/nextBetter``): a row caps
@@ -77,6 +78,12 @@ struct BranchAndCutStage: SearchStage {
       }
       model.addConstraint(model.objective <= cutoff, name: Name("cutoff"))
     }
+    // The search ends once its bound proves the best roster optimal, or
+    // a better one the re-staffing beside it finds (below): GLPK's own
+    // incumbent may lie far above either, or be missing.
+    let goal = restricted || model.sense != .minimize ? nil : BoundGoal()
+    if let goal, let best = state.best?.objective { goal.lower(to: state.boundProving(best)) }
+    mipOptions.stopAtBound = goal
     let (searchedModel, branchAndCut) = (model, self.branchAndCut)
     let solve = { @Sendable (options: SolverOptions) in
       Result { () throws(SolverError) in try branchAndCut(searchedModel, options) }
@@ -88,10 +95,14 @@ struct BranchAndCutStage: SearchStage {
       // search to find: it ends then.
       let reStaffingMetTheBound = StopRequest(following: mipOptions.stop)
       mipOptions.stop = reStaffingMetTheBound
-      let options = mipOptions
+      let (options, step) = (mipOptions, state.step)
+      var lowerGoal: (@Sendable (Double) -> Void)?
+      if let goal {
+        lowerGoal = { objective in goal.lower(to: SearchState.boundProving(objective, step: step)) }
+      }
       (searched, reStaffed) = try search.besideReStaffing(
         from: best, target: state.attainable(state.bound), deadline: deadline,
-        progress: search.options.partProgress, targetMet: reStaffingMetTheBound
+        progress: search.options.partProgress, targetMet: reStaffingMetTheBound, onBetterRoster: lowerGoal
       ) { solve(options) }
     } else {
       searched = solve(mipOptions)
