@@ -185,10 +185,11 @@ static void time_cut_rounds(glp_tree *tree, sro_mip_params *p, double now) {
     p->cut_round_began = now;
 }
 
-/* Whether the run's bound has reached the caller's goal (bound_goal; a
-   minimisation). */
-static int bound_meets_goal(const sro_mip_params *p) {
+/* Whether the run's bound has reached the caller's goal (bound_goal); never
+   for a maximisation, whose bound falls. */
+static int bound_meets_goal(glp_tree *tree, const sro_mip_params *p) {
   if (p->bound_goal == NULL || !p->has_bound) return 0;
+  if (glp_get_obj_dir(glp_ios_get_prob(tree)) == GLP_MAX) return 0;
   double goal = sro_value_load(p->bound_goal);
   if (goal != goal || goal > 1e300 || goal < -1e300) return 0;
   return p->best_bound >= (goal - p->objective_constant) * p->objective_scale;
@@ -215,7 +216,7 @@ static void on_branch_and_cut(glp_tree *tree, void *info) {
      node, a heuristic, the starting solution just offered) stops the
      search at the next point GLPK looks at the flag. */
   if (incumbent_meets_target(tree, p)) glp_ios_terminate(tree);
-  if (bound_meets_goal(p)) glp_ios_terminate(tree);
+  if (bound_meets_goal(tree, p)) glp_ios_terminate(tree);
   /* GLPK checks tm_lim only at a few points (its LPs, the top of each
      round at a node); looking at the clock on every callback as well ends
      a long root (cuts, heuristics) sooner. */

@@ -70,7 +70,9 @@ public struct SolverOptions: Sendable {
   /// found beside the search is then proven optimal. The search ends with
   /// what it has and its bound (status ``SolveStatus/feasible``, or
   /// ``SolveStatus/noSolutionFound`` without a roster of its own). For
-  /// minimisations only; ignored for LPs.
+  /// minimisations only: a model that maximises is refused (and the C
+  /// guard ignores the goal in one read from a file). An LP has no
+  /// branch-and-cut for it to end.
   public var stopAtBound: BoundGoal?
   /// Where the LP starts — the relaxation's, and the one before
   /// branch-and-cut when the presolver is off (a ``startingSolution``

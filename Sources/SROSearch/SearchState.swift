@@ -96,9 +96,11 @@ struct SearchState {
     return best?.objective.map(boundProving)
   }
 
-  /// The least bound that proves a roster of `objective` optimal
-  /// (``proven(_:)``): a step under it on the objective's grid, with a
-  /// thousandth of a step's margin for rounding, else `objective` itself.
+  /// A bound that proves a roster of `objective` optimal (``proven(_:)``):
+  /// a step under it on the objective's grid, with a thousandth of a
+  /// step's margin for rounding (the least such bound); without a grid,
+  /// `objective` itself (``proven(_:)`` also takes a bound a millionth
+  /// under it).
   func boundProving(_ objective: Double) -> Double { Self.boundProving(objective, step: step) }
 
   /// ``boundProving(_:)`` on the grid of `step` (`nil` for none).

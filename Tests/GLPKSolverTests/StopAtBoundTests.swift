@@ -47,6 +47,27 @@ import Testing
     #expect(solution.solveTime < .seconds(5))
   }
 
+  /// The scale matters where GLPK's bound is not 0: with y ≥ 2 the
+  /// objective 0.1 × y − 10 has GLPK's bound 2 (the model's −9.8), and the
+  /// goal −9.75 is GLPK's 2.5, which the bound never reaches before the
+  /// proof of y = 3 (−9.7). Read without the scale (0.25), or divided by
+  /// it, the goal would end the search at the root.
+  @Test func aGoalAboveTheScaledBoundLeavesTheProofAlone() throws {
+    var model = Model()
+    let x = (0..<9).map { model.addVariable(Name("x", String($0)), kind: .binary) }
+    let y = model.addVariable(Name("y"), kind: .integer, lowerBound: 2)
+    model.addConstraint(2.0 * LinearExpression.sum(x) + y == 9, name: Name("parity"))
+    model.setObjective(.minimize, 0.1 * y + -10.0)
+    let goal = BoundGoal()
+    goal.lower(to: -9.75)
+    var options = SolverOptions()
+    options.timeLimit = Self.limit
+    options.stopAtBound = goal
+    let solution = try GLPK.solve(model, options: options)
+    #expect(solution.status == .optimal)
+    #expect(abs((solution.objective ?? 0) - -9.7) < 1e-9)
+  }
+
   /// Lowered from another thread while the search runs (as a roster found
   /// beside it does), the goal ends it.
   @Test func aGoalLoweredFromAnotherThreadEndsTheSearch() throws {

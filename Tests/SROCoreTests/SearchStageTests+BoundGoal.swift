@@ -41,8 +41,9 @@ extension SearchStageTests {
   /// stand-in for GLPK that holds a bound halfway from the greedy roster
   /// to the optimum (not a proven one) waits until the goal falls to it,
   /// long before its 20 s, and the state then proves the re-staffed
-  /// roster against that bound. The bound the stage starts with (0) is
-  /// not met, so the re-staffing's own target does not end the search.
+  /// roster against that bound, the goal left at the least bound that
+  /// proves it. The bound the stage starts with (0) is not met, so the
+  /// re-staffing's own target does not end the search.
   @Test func branchAndCutEndsOnceItsBoundProvesTheReStaffedRoster() throws {
     let greedy = try #require(GreedyStart(coverage: search.coverage).solution())
     let start = try #require(greedy.objective)
@@ -52,7 +53,9 @@ extension SearchStageTests {
     state.best = greedy
     #expect(state.boundProving(start) > held)
     var stage = BranchAndCutStage(limit: .untilDeadline, fromBest: false, reStaffsBeside: true)
+    let goals = Mutex<[BoundGoal?]>([])
     stage.branchAndCut = { _, options in
+      goals.withLock { $0.append(options.stopAtBound) }
       let searched = waited(atMost: .seconds(20)) { (options.stopAtBound?.current ?? .infinity) <= held }
       return Solution(status: .noSolutionFound, objective: nil, bound: held, values: [], solveTime: searched)
     }
@@ -62,5 +65,7 @@ extension SearchStageTests {
     #expect(state.bound == held)
     #expect(try validatedObjective(state) < start)
     #expect(state.proven(state.best) != nil)
+    let goal = try #require(goals.withLock { $0 }.first ?? nil)
+    #expect(goal.current == state.boundProving(try #require(state.best?.objective)))
   }
 }

@@ -45,7 +45,8 @@ typedef struct sro_mip_params {
      model's units (model value = GLPK value / objective_scale +
      objective_constant), or NULL: the run (a minimisation) ends once its
      own bound is at least it, as a roster found elsewhere is then proven
-     optimal. NaN or infinite: none yet. */
+     optimal. NaN or infinite: ignored (none set yet). Ignored for a
+     maximisation, whose bound falls. */
   const double *bound_goal;
   double objective_scale;
   double objective_constant;
@@ -76,7 +77,7 @@ typedef struct sro_mip_params {
   double best_bound;
   /* 1 when the time limit ended the run (GLPK's own, or the guard's look
      at the clock); 0 when it ended otherwise (done, the gap, the target,
-     the node limit, a stop request). */
+     the bound goal, the node limit, a stop request). */
   int ended_for_time;
 } sro_mip_params;
 
@@ -124,7 +125,8 @@ int sro_guard_simplex_from_basis(struct glp_prob *problem, int msg_level, int ti
 /// glp_intopt (after the simplex method from the advanced basis when the
 /// presolver is off); GLPK's return code in *result: GLP_ESTOP when the
 /// callback ended the search (params->stop raised, the target met, the
-/// node limit, or the time limit, which params->ended_for_time tells).
+/// bound goal met, the node limit, or the time limit, which
+/// params->ended_for_time tells).
 int sro_guard_intopt(struct glp_prob *problem, sro_mip_params *params, int *result);
 
 /// Adds one column with bounds `type`/`lb`/`ub` (GLP_LO/DB/FX), objective

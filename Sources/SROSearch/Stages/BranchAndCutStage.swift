@@ -35,8 +35,9 @@ struct BranchAndCutStage: SearchStage {
   /// starts without a roster, so it can neither prune by one nor fix by
   /// reduced costs itself. When the best roster is optimal, GLPK can prove
   /// that no roster lies under the cap (it reports the capped model
-  /// infeasible): that is the proof; a search the time limit ends proves
-  /// nothing. The best roster lies above the cap, so it is never the
+  /// infeasible, or its bound reaches the cap, which ends the search as
+  /// the bound goal there is the cap): that is the proof; a search the
+  /// time limit ends proves nothing. The best roster lies above the cap, so it is never the
   /// search's start, even with `fromBest`. Without a roster the search is
   /// as usual.
   var underTheBest = false
