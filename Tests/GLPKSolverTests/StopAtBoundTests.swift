@@ -14,18 +14,24 @@ import Testing
   /// The safety net: without the goal, the search runs to this limit.
   static let limit = Duration.seconds(20)
 
+  /// `model` solved with a goal of `value` (and the presolver as given),
+  /// within ``limit``.
+  func solved(_ model: Model, goal value: Double, presolve: Bool = true) throws -> Solution {
+    let goal = BoundGoal()
+    goal.lower(to: value)
+    var options = SolverOptions()
+    options.presolve = presolve
+    options.timeLimit = Self.limit
+    options.stopAtBound = goal
+    return try GLPK.solve(model, options: options)
+  }
+
   /// A goal the root's bound meets ends the search at the next callback,
   /// with no roster or GLPK's first one, and the bound.
   @Test(arguments: [true, false])
   func aGoalTheBoundMeetsEndsTheSearch(presolve: Bool) throws {
     let (model, _, _) = jeroslow(n: 41)
-    let goal = BoundGoal()
-    goal.lower(to: 0)
-    var options = SolverOptions()
-    options.presolve = presolve
-    options.timeLimit = Self.limit
-    options.stopAtBound = goal
-    let solution = try GLPK.solve(model, options: options)
+    let solution = try solved(model, goal: 0, presolve: presolve)
     #expect(solution.status == .feasible || solution.status == .noSolutionFound)
     #expect(!solution.timeLimitReached)
     #expect(try #require(solution.bound) >= 0)
@@ -36,12 +42,7 @@ import Testing
   /// objective 0.1 × y − 10 has GLPK's bound 0 at the model's −10.
   @Test func theGoalIsConvertedThroughScaleAndConstant() throws {
     let (model, _, _) = jeroslow(n: 41, scale: 0.1, constant: -10)
-    let goal = BoundGoal()
-    goal.lower(to: -10)
-    var options = SolverOptions()
-    options.timeLimit = Self.limit
-    options.stopAtBound = goal
-    let solution = try GLPK.solve(model, options: options)
+    let solution = try solved(model, goal: -10)
     #expect(!solution.timeLimitReached)
     #expect(abs(try #require(solution.bound) - -10) < 1e-9)
     #expect(solution.solveTime < .seconds(5))
@@ -58,12 +59,7 @@ import Testing
     let y = model.addVariable(Name("y"), kind: .integer, lowerBound: 2)
     model.addConstraint(2.0 * LinearExpression.sum(x) + y == 9, name: Name("parity"))
     model.setObjective(.minimize, 0.1 * y + -10.0)
-    let goal = BoundGoal()
-    goal.lower(to: -9.75)
-    var options = SolverOptions()
-    options.timeLimit = Self.limit
-    options.stopAtBound = goal
-    let solution = try GLPK.solve(model, options: options)
+    let solution = try solved(model, goal: -9.75)
     #expect(solution.status == .optimal)
     #expect(abs((solution.objective ?? 0) - -9.7) < 1e-9)
   }
@@ -91,11 +87,7 @@ import Testing
   /// runs as usual (a small instance, so it is quick).
   @Test func anUnreachedGoalLeavesTheProofAlone() throws {
     let (model, _, _) = jeroslow(n: 9, scale: 0.1, constant: -10)
-    let goal = BoundGoal()
-    goal.lower(to: -9.95)
-    var options = SolverOptions()
-    options.stopAtBound = goal
-    let solution = try GLPK.solve(model, options: options)
+    let solution = try solved(model, goal: -9.95)
     #expect(solution.status == .optimal)
     #expect(abs((solution.objective ?? 0) - -9.9) < 1e-9)
   }
