@@ -37,9 +37,9 @@ struct BranchAndCutStage: SearchStage {
   /// that no roster lies under the cap (it reports the capped model
   /// infeasible, or its bound reaches the cap, which ends the search as
   /// the bound goal there is the cap): that is the proof; a search the
-  /// time limit ends proves nothing. The best roster lies above the cap, so it is never the
-  /// search's start, even with `fromBest`. Without a roster the search is
-  /// as usual.
+  /// time limit ends proves nothing. The best roster lies above the cap,
+  /// so it is never the search's start, even with `fromBest`. Without a
+  /// roster the search is as usual.
   var underTheBest = false
   /// The search itself: GLPK's branch-and-cut (a test may stand in for it).
   var branchAndCut: @Sendable (Model, SolverOptions) throws(SolverError) -> Solution = {
